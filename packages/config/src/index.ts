@@ -1,0 +1,14 @@
+export { loadConfig, ConfigError } from './load.js';
+export type {
+  Config,
+  CampusMode,
+  CoreConfig,
+  ReceiverConfig,
+  PaypalConfig,
+  MagicCodeConfig,
+  QueuesConfig,
+  WebhookSource,
+} from './load.js';
+export { SETTINGS, SANDBOX_SECRETS } from './settings.js';
+export type { Setting, SettingGroup } from './settings.js';
+export { readTestEnvironment } from './test-environment.js';

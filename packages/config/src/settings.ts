@@ -1,0 +1,258 @@
+/**
+ * Every environment variable the system reads, as data: the validator, the
+ * typed config object and the README's configuration reference are all made
+ * from this one table, so they cannot drift apart.
+ */
+export type SettingGroup = 'core' | 'receiver' | 'paypal' | 'magicCode' | 'queues';
+
+export interface Setting {
+  env: string;
+  group: SettingGroup;
+  /** Property name in the group's config object. */
+  key: string;
+  type: 'string' | 'integer' | 'list';
+  description: string;
+  default?: string;
+  /** Used in sandbox mode when the variable is unset; production must set it. */
+  sandboxDefault?: string;
+  /** Must be set in production mode (for the groups an app asks for). */
+  requiredInProduction?: boolean;
+  /** Never printed, never logged. */
+  secret?: boolean;
+  enum?: readonly string[];
+  pattern?: string;
+  format?: 'uri';
+  minimum?: number;
+}
+
+/** Well-known development secrets: sandbox mode only, printed by `npm start`. */
+export const SANDBOX_SECRETS = {
+  FAKTURIA_WEBHOOK_TOKEN: 'dev-fakturia-token',
+  PLENIGO_WEBHOOK_SECRET: 'dev-plenigo-secret',
+  PAYPAL_WEBHOOK_ID: 'WH-SANDBOX-0000000000',
+  CAMPUS_WEBHOOK_SECRET: 'whsec_ZGV2LWNhbXB1cy13ZWJob29rLXNlY3JldC0wMQ==',
+  PAYPAL_CLIENT_ID: 'sandbox-client-id',
+  PAYPAL_CLIENT_SECRET: 'sandbox-client-secret',
+  MAGIC_CODE_SECRET: 'dev-magic-code-secret',
+} as const;
+
+export const SETTINGS: readonly Setting[] = [
+  {
+    env: 'CAMPUS_MODE',
+    group: 'core',
+    key: 'mode',
+    type: 'string',
+    enum: ['sandbox', 'production'],
+    default: 'sandbox',
+    description:
+      '`sandbox` points every upstream at apps/sandbox and fills unset secrets with development values; `production` refuses to start while one is missing.',
+  },
+  {
+    env: 'REDIS_URL',
+    group: 'core',
+    key: 'redisUrl',
+    type: 'string',
+    pattern: '^rediss?://',
+    default: 'redis://127.0.0.1:6379',
+    description: 'Redis holding every queue (`redis://` or `rediss://`).',
+  },
+  {
+    env: 'QUEUE_PREFIX',
+    group: 'core',
+    key: 'queuePrefix',
+    type: 'string',
+    pattern: '^[A-Za-z0-9_{}-]+$',
+    default: 'campus',
+    description: 'Prefix of every Redis key the queues use.',
+  },
+  {
+    env: 'LOG_LEVEL',
+    group: 'core',
+    key: 'logLevel',
+    type: 'string',
+    enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+    description: 'pino log level.',
+  },
+  {
+    env: 'RECEIVER_PORT',
+    group: 'receiver',
+    key: 'port',
+    type: 'integer',
+    minimum: 0,
+    default: '3000',
+    description: 'Port of the webhook receiver (0 picks a free one).',
+  },
+  {
+    env: 'RECEIVER_HOST',
+    group: 'receiver',
+    key: 'host',
+    type: 'string',
+    default: '0.0.0.0',
+    description: 'Address the receiver listens on.',
+  },
+  {
+    env: 'MAX_BODY_BYTES',
+    group: 'receiver',
+    key: 'maxBodyBytes',
+    type: 'integer',
+    minimum: 1,
+    default: '1048576',
+    description: 'Largest webhook body accepted; larger ones get 413.',
+  },
+  {
+    env: 'ENQUEUE_TIMEOUT_MS',
+    group: 'receiver',
+    key: 'enqueueTimeoutMs',
+    type: 'integer',
+    minimum: 1,
+    default: '2000',
+    description: 'How long the receiver waits for Redis before answering 503.',
+  },
+  {
+    env: 'RECEIVER_SOURCES',
+    group: 'receiver',
+    key: 'sources',
+    type: 'list',
+    pattern: '^((fakturia|plenigo|paypal|campus)(,|$))*$',
+    default: 'fakturia,plenigo,paypal,campus',
+    description: 'Senders the receiver accepts; a source left out answers 404 and needs no secret.',
+  },
+  {
+    env: 'FAKTURIA_WEBHOOK_TOKEN',
+    group: 'receiver',
+    key: 'fakturiaToken',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
+    description:
+      'Shared token Fakturia sends (Bearer, `X-Webhook-Token`, `?token=` or the Basic-auth password).',
+  },
+  {
+    env: 'PLENIGO_WEBHOOK_SECRET',
+    group: 'receiver',
+    key: 'plenigoSecret',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.PLENIGO_WEBHOOK_SECRET,
+    description: 'Secret of the plenigo callback, for the `plenigo-signature` HMAC.',
+  },
+  {
+    env: 'PLENIGO_BASIC_AUTH',
+    group: 'receiver',
+    key: 'plenigoBasicAuth',
+    type: 'string',
+    secret: true,
+    pattern: '^[^:]+:.+$',
+    description: 'Optional `user:password` plenigo may send as Basic auth instead of a signature.',
+  },
+  {
+    env: 'PAYPAL_WEBHOOK_ID',
+    group: 'receiver',
+    key: 'paypalWebhookId',
+    type: 'string',
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.PAYPAL_WEBHOOK_ID,
+    description: 'Id of the webhook in the PayPal app; part of the signed string.',
+  },
+  {
+    env: 'PAYPAL_VERIFY_MODE',
+    group: 'receiver',
+    key: 'paypalVerifyMode',
+    type: 'string',
+    enum: ['cert', 'api'],
+    default: 'cert',
+    description:
+      "`cert` checks the transmission signature locally with the certificate PayPal names; `api` asks PayPal's verify-webhook-signature API.",
+  },
+  {
+    env: 'PAYPAL_CERT_URL_ALLOW',
+    group: 'receiver',
+    key: 'paypalCertUrlAllow',
+    type: 'list',
+    default: 'https://*.paypal.com/',
+    description:
+      'URL prefixes a PAYPAL-CERT-URL may start with (`*` matches one host label or more); production accepts https only.',
+  },
+  {
+    env: 'CAMPUS_WEBHOOK_SECRET',
+    group: 'receiver',
+    key: 'campusSecret',
+    type: 'string',
+    secret: true,
+    pattern: '^whsec_[A-Za-z0-9+/=]+$',
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.CAMPUS_WEBHOOK_SECRET,
+    description: 'Standard Webhooks secret (`whsec_…`) the website signs with.',
+  },
+  {
+    env: 'PAYPAL_API_URL',
+    group: 'paypal',
+    key: 'apiUrl',
+    type: 'string',
+    format: 'uri',
+    requiredInProduction: true,
+    sandboxDefault: 'http://127.0.0.1:4010/paypal',
+    description: 'PayPal REST base URL (`https://api-m.paypal.com` live).',
+  },
+  {
+    env: 'PAYPAL_CLIENT_ID',
+    group: 'paypal',
+    key: 'clientId',
+    type: 'string',
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.PAYPAL_CLIENT_ID,
+    description: 'PayPal app client id (OAuth2 client credentials).',
+  },
+  {
+    env: 'PAYPAL_CLIENT_SECRET',
+    group: 'paypal',
+    key: 'clientSecret',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.PAYPAL_CLIENT_SECRET,
+    description: 'PayPal app secret.',
+  },
+  {
+    env: 'MAGIC_CODE_SECRET',
+    group: 'magicCode',
+    key: 'secret',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.MAGIC_CODE_SECRET,
+    description:
+      'Key the login codes are hashed with (HMAC) in Redis; the receiver and the login-mail worker need the same.',
+  },
+  {
+    env: 'EVENT_KEY_TTL_DAYS',
+    group: 'queues',
+    key: 'eventKeyTtlDays',
+    type: 'integer',
+    minimum: 3,
+    default: '7',
+    description:
+      "How long an event key is remembered for de-duplication (at least PayPal's 3-day retry window, at most the completed-job retention).",
+  },
+  {
+    env: 'KEEP_COMPLETED_DAYS',
+    group: 'queues',
+    key: 'keepCompletedDays',
+    type: 'integer',
+    minimum: 1,
+    default: '7',
+    description: 'Completed jobs are kept this long.',
+  },
+  {
+    env: 'KEEP_FAILED_DAYS',
+    group: 'queues',
+    key: 'keepFailedDays',
+    type: 'integer',
+    minimum: 1,
+    default: '30',
+    description: 'Failed jobs are kept this long, for inspection and retry.',
+  },
+];

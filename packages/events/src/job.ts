@@ -1,0 +1,51 @@
+import type { Source } from './sources.js';
+
+/** What the receiver puts into every routed queue for one event. */
+export interface EventJobData {
+  source: Source;
+  eventType: string;
+  eventKey: string;
+  /** The body exactly as the sender posted it. */
+  rawBody: string;
+  receivedAt: string;
+  /** Selected headers that carry no secret (content-type, user-agent, delivery ids). */
+  headers: Record<string, string>;
+  /** Fakturia's retryCount at delivery; null for senders that send none. */
+  senderRetryCount: number | null;
+}
+
+/** What the receiver keeps of a payload it could not process. */
+export interface QuarantineJobData {
+  source: Source;
+  rawBody: string;
+  receivedAt: string;
+  headers: Record<string, string>;
+  reason: 'invalid_json' | 'invalid_payload';
+  details: { path: string; message: string }[];
+  /** Set by a replay: the event the payload became once it was valid. */
+  replayedAs?: string;
+}
+
+/** Headers worth keeping with a job: never authorization, tokens or signatures. */
+export const KEPT_HEADERS = [
+  'content-type',
+  'user-agent',
+  'webhook-id',
+  'webhook-timestamp',
+  'paypal-transmission-id',
+  'paypal-transmission-time',
+  'paypal-cert-url',
+  'paypal-auth-algo',
+  'x-request-id',
+] as const;
+
+export function keptHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string') kept[name] = value.slice(0, 512);
+  }
+  return kept;
+}

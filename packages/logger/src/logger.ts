@@ -1,0 +1,59 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+// Keys that may hold secrets or personal data, wherever they appear in a log
+// object (top level and up to three levels down). Log ids, never payloads.
+const SENSITIVE_KEYS = [
+  'authorization',
+  'cookie',
+  'token',
+  'secret',
+  'password',
+  'signature',
+  'apiKey',
+  'rawBody',
+  'body',
+  'email',
+  'to',
+  'iban',
+  'IBAN',
+  'name',
+  'firstName',
+  'lastName',
+  'vorname',
+  'nachname',
+  'code',
+  '"plenigo-signature"',
+  '"webhook-signature"',
+  '"paypal-transmission-sig"',
+  '"x-webhook-token"',
+  '"x-api-key"',
+];
+
+// fast-redact wants bracket notation for keys that are not identifiers.
+const access = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${key}]`);
+
+export const REDACTED_PATHS: readonly string[] = SENSITIVE_KEYS.flatMap((key) => [
+  access(key).replace(/^\./, ''),
+  `*${access(key)}`,
+  `*.*${access(key)}`,
+  `*.*.*${access(key)}`,
+]);
+
+/** One logger per process; children carry requestId, queue, jobId, eventKey, retryCount. */
+export function createLogger(
+  options: { name: string; level?: string },
+  destination?: DestinationStream,
+): Logger {
+  return pino(
+    {
+      name: options.name,
+      level: options.level ?? 'info',
+      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      base: { app: options.name },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}

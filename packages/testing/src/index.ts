@@ -1,0 +1,3 @@
+export { startTestRedis, freePort } from './redis-server.js';
+export type { TestRedis } from './redis-server.js';
+export { readFixture, FIXTURES_DIR } from './fixtures.js';
