@@ -7,6 +7,8 @@ export type {
   PaypalConfig,
   MagicCodeConfig,
   QueuesConfig,
+  MailConfig,
+  SandboxConfig,
   WebhookSource,
 } from './load.js';
 export { SETTINGS, SANDBOX_SECRETS } from './settings.js';

@@ -42,7 +42,20 @@ export interface QueuesConfig {
   keepFailedDays: number;
 }
 
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  outboxDir: string | undefined;
+}
+export interface SandboxConfig {
+  host: string;
+  port: number;
+  smtpPort: number;
+}
+
 interface GroupTypes {
+  mail: MailConfig;
+  sandbox: SandboxConfig;
   core: CoreConfig;
   receiver: ReceiverConfig;
   paypal: PaypalConfig;

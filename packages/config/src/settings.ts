@@ -3,7 +3,8 @@
  * typed config object and the README's configuration reference are all made
  * from this one table, so they cannot drift apart.
  */
-export type SettingGroup = 'core' | 'receiver' | 'paypal' | 'magicCode' | 'queues';
+export type SettingGroup =
+  'core' | 'receiver' | 'paypal' | 'magicCode' | 'queues' | 'mail' | 'sandbox';
 
 export interface Setting {
   env: string;
@@ -254,5 +255,59 @@ export const SETTINGS: readonly Setting[] = [
     minimum: 1,
     default: '30',
     description: 'Failed jobs are kept this long, for inspection and retry.',
+  },
+  {
+    env: 'SMTP_URL',
+    group: 'mail',
+    key: 'smtpUrl',
+    type: 'string',
+    pattern: '^smtps?://',
+    requiredInProduction: true,
+    sandboxDefault: 'smtp://127.0.0.1:2525',
+    description:
+      'SMTP server the mail workers send through (`smtp://user:pass@host:587`, `smtps://` for TLS). Unset in sandbox mode with MAIL_OUTBOX_DIR set: mails are written as .eml files instead.',
+  },
+  {
+    env: 'MAIL_FROM',
+    group: 'mail',
+    key: 'from',
+    type: 'string',
+    default: 'Campus <no-reply@campus.example>',
+    description: 'Sender of every mail.',
+  },
+  {
+    env: 'MAIL_OUTBOX_DIR',
+    group: 'mail',
+    key: 'outboxDir',
+    type: 'string',
+    description:
+      'Development only: write each mail as an .eml file into this folder instead of sending it.',
+  },
+  {
+    env: 'SANDBOX_HOST',
+    group: 'sandbox',
+    key: 'host',
+    type: 'string',
+    default: '127.0.0.1',
+    description: 'Address the sandbox stand-ins listen on.',
+  },
+  {
+    env: 'SANDBOX_PORT',
+    group: 'sandbox',
+    key: 'port',
+    type: 'integer',
+    minimum: 0,
+    default: '4010',
+    description:
+      'HTTP port of the sandbox (Lexoffice, ProSonata, PayPal stand-ins and the mail page).',
+  },
+  {
+    env: 'SANDBOX_SMTP_PORT',
+    group: 'sandbox',
+    key: 'smtpPort',
+    type: 'integer',
+    minimum: 0,
+    default: '2525',
+    description: 'Port of the sandbox SMTP sink.',
   },
 ];

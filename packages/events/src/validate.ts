@@ -1,10 +1,5 @@
-import {
-  CAMPUS_EVENTS,
-  FAKTURIA_EVENTS,
-  PAYPAL_EVENTS,
-  PLENIGO_EVENTS,
-  type Source,
-} from './sources.js';
+import type { CAMPUS_EVENTS, PAYPAL_EVENTS } from './sources.js';
+import { FAKTURIA_EVENTS, PLENIGO_EVENTS, type Source } from './sources.js';
 import {
   compileSchema,
   toDetails,

@@ -48,7 +48,6 @@ export function createLogger(
 ): Logger {
   return pino(
     {
-      name: options.name,
       level: options.level ?? 'info',
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
       base: { app: options.name },

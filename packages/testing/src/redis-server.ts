@@ -4,6 +4,7 @@ import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTestEnvironment } from '@campus/config';
+import type * as Testcontainers from 'testcontainers';
 
 /** A Redis for one test file. `stop`/`start` let a test take it away and bring it back. */
 export interface TestRedis {
@@ -154,9 +155,11 @@ export async function startTestRedis(options: { appendOnly?: boolean } = {}): Pr
   );
 }
 
+type TestcontainersModule = typeof Testcontainers;
+
 /** testcontainers, loaded only when neither a binary nor a URL is there. */
 async function startContainerRedis(): Promise<TestRedis | undefined> {
-  let tc: typeof import('testcontainers');
+  let tc: TestcontainersModule;
   try {
     tc = await import('testcontainers');
   } catch {

@@ -1,0 +1,78 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Config } from '@campus/config';
+import type { Logger } from '@campus/logger';
+import type { QueueSet } from '@campus/queues';
+import type { Redis } from 'ioredis';
+import { withDeadline } from './deadline.js';
+import { createWebhookHandler } from './handle-webhook.js';
+import { createReceiverMetrics, type ReceiverMetrics } from './metrics.js';
+import type { PaypalVerifier } from './paypal-verifier.js';
+import { reply } from './reply.js';
+
+export interface ReceiverDeps {
+  config: Config<'receiver' | 'queues' | 'magicCode'>;
+  redis: Redis;
+  queues: QueueSet;
+  logger: Logger;
+  paypal: PaypalVerifier;
+  /** Milliseconds since the epoch; tests pass their own clock. */
+  now?: () => number;
+}
+
+/** The receiver's Express app: webhooks, health, readiness and metrics. It does no business work. */
+export function createReceiver(deps: ReceiverDeps): { app: Express; metrics: ReceiverMetrics } {
+  const { config, redis, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const metrics = createReceiverMetrics(deps.queues);
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+
+  const handleWebhook = createWebhookHandler({
+    config,
+    redis,
+    queues: deps.queues,
+    logger,
+    metrics,
+    auth: { config: config.receiver, paypal: deps.paypal, now },
+    magicCodes: { redis, prefix: config.core.queuePrefix, secret: config.magicCode.secret },
+  });
+
+  app.post('/webhooks/:source', (req, res, next) => {
+    handleWebhook(req, res).catch(next);
+  });
+  app.all('/webhooks/:source', (_req, res) => {
+    reply(
+      res,
+      405,
+      { error: 'method_not_allowed', message: 'Webhooks are sent with POST.' },
+      { allow: 'POST' },
+    );
+  });
+
+  app.get('/healthz', (_req, res) => reply(res, 200, { status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await withDeadline(redis.ping(), 1_000);
+      reply(res, 200, { status: 'ready' });
+    } catch {
+      reply(res, 503, { status: 'redis_unavailable' }, { 'retry-after': '5' });
+    }
+  });
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      const text = await withDeadline(metrics.registry.metrics(), 5_000);
+      res.setHeader('content-type', metrics.registry.contentType);
+      res.end(text);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use((_req, res) => reply(res, 404, { error: 'not_found' }));
+  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, path: req.path }, 'unexpected error');
+    if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
+  });
+  return { app, metrics };
+}

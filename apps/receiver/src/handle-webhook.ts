@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '@campus/config';
+import {
+  isSource,
+  keptHeaders,
+  routeEvent,
+  SYNCHRONOUS_EVENT,
+  validateEvent,
+  type EventJobData,
+  type QuarantineJobData,
+  type Source,
+  type ValidationDetail,
+} from '@campus/events';
+import type { Logger } from '@campus/logger';
+import { verifyMagicCode, type MagicCodeStore } from '@campus/magic-code';
+import { acceptEvent, quarantinePayload, type QueueSet } from '@campus/queues';
+import type { Redis } from 'ioredis';
+import { authenticate, type AuthContext } from './authenticate.js';
+import { BodyTooLargeError, decodeUtf8, isJsonContentType, readRawBody } from './body.js';
+import { UnavailableError, withDeadline } from './deadline.js';
+import type { ReceiverMetrics } from './metrics.js';
+import { answers, reply, RETRY_AFTER_SECONDS } from './reply.js';
+
+export interface WebhookDeps {
+  config: Config<'receiver' | 'queues' | 'magicCode'>;
+  redis: Redis;
+  queues: QueueSet;
+  logger: Logger;
+  metrics: ReceiverMetrics;
+  auth: AuthContext;
+  magicCodes: MagicCodeStore;
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * POST /webhooks/:source — authenticate ▸ limit size/type ▸ parse ▸ validate ▸
+ * event key ▸ route ▸ add one job per target queue ▸ answer. A 2xx goes out
+ * only after Redis acknowledged every add; what was authenticated but cannot
+ * be processed is kept in the quarantine queue.
+ */
+export function createWebhookHandler(deps: WebhookDeps) {
+  const { config, logger, metrics } = deps;
+  const enabled = new Set<string>(config.receiver.sources);
+  const rememberSeconds = config.queues.eventKeyTtlDays * DAY_SECONDS;
+  const deadline = config.receiver.enqueueTimeoutMs;
+
+  return async function handleWebhook(
+    req: IncomingMessage & { params: { source?: string } },
+    res: ServerResponse,
+  ): Promise<void> {
+    const started = process.hrtime.bigint();
+    const requestId =
+      (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id']) ||
+      randomUUID();
+    const sourceParam = req.params.source ?? '';
+    const source: Source | undefined =
+      isSource(sourceParam) && enabled.has(sourceParam) ? sourceParam : undefined;
+    let outcome = 'rejected';
+    let eventKey: string | undefined;
+
+    const answer = (status: number, body: unknown, headers?: Record<string, string>) => {
+      reply(res, status, body, headers);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      metrics.requests.inc({ source: source ?? 'unknown', status, outcome });
+      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      logger[level](
+        { requestId, source: source ?? sourceParam.slice(0, 40), status, outcome, eventKey, ms },
+        'webhook',
+      );
+    };
+
+    if (!source) return answer(404, answers.unknownSource);
+    if (!isJsonContentType(req.headers['content-type']))
+      return answer(415, answers.unsupportedMediaType);
+
+    let raw: Buffer;
+    try {
+      raw = await readRawBody(req, config.receiver.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        res.setHeader('connection', 'close');
+        return answer(413, answers.payloadTooLarge);
+      }
+      throw error;
+    }
+
+    const query = new URL(req.url ?? '/', 'http://receiver').searchParams;
+    const auth = await authenticate(source, req.headers, query, raw, deps.auth);
+    if (auth === 'unavailable') {
+      return answer(503, answers.unavailable, { 'retry-after': RETRY_AFTER_SECONDS });
+    }
+    if (auth !== 'ok') return answer(401, answers.unauthorized);
+
+    const receivedAt = new Date(deps.auth.now()).toISOString();
+    const headers = keptHeaders(req.headers);
+    const quarantine = async (
+      reason: QuarantineJobData['reason'],
+      details: ValidationDetail[],
+      rawBody: string,
+    ) => {
+      outcome = 'quarantined';
+      await withDeadline(
+        quarantinePayload(deps.queues, { source, rawBody, receivedAt, headers, reason, details }),
+        deadline,
+      );
+    };
+
+    try {
+      const text = decodeUtf8(raw);
+      if (text === undefined) {
+        const message = 'The body is not valid UTF-8.';
+        // Kept as base64 so that no byte is lost on the way through JSON.
+        await quarantine(
+          'invalid_json',
+          [{ path: '/', message }],
+          `base64:${raw.toString('base64')}`,
+        );
+        return answer(400, { error: 'invalid_json', message });
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (error) {
+        const message = `The body is not valid JSON: ${(error as Error).message}`;
+        await quarantine('invalid_json', [{ path: '/', message }], text);
+        return answer(400, { error: 'invalid_json', message });
+      }
+      const webhookId = req.headers['webhook-id'];
+      const validation = validateEvent(source, body, {
+        webhookId: typeof webhookId === 'string' ? webhookId : undefined,
+      });
+      if (!validation.ok) {
+        await quarantine('invalid_payload', validation.details, text);
+        return answer(422, { error: 'invalid_payload', details: validation.details });
+      }
+      const event = validation.event;
+      eventKey = event.eventKey;
+
+      if (source === 'campus' && event.eventType === SYNCHRONOUS_EVENT) {
+        const data = event.body.data as { email: string; code: string };
+        const result = await withDeadline(
+          verifyMagicCode(deps.magicCodes, data.email, data.code),
+          deadline,
+        );
+        outcome = `magic_code_${result}`;
+        if (result === 'valid') return answer(200, { valid: true });
+        if (result === 'locked') {
+          return answer(
+            429,
+            { valid: false, error: 'too_many_attempts' },
+            { 'retry-after': '900' },
+          );
+        }
+        return answer(401, { valid: false });
+      }
+
+      const job: EventJobData = {
+        source,
+        eventType: event.eventType,
+        eventKey: event.eventKey,
+        rawBody: text,
+        receivedAt,
+        headers,
+        senderRetryCount: event.senderRetryCount,
+      };
+      const targets = routeEvent(event);
+      const enqueueStarted = process.hrtime.bigint();
+      const result = await withDeadline(
+        acceptEvent(deps.redis, deps.queues, job, targets, rememberSeconds),
+        deadline,
+      );
+      metrics.enqueueSeconds.observe(
+        { source },
+        Number(process.hrtime.bigint() - enqueueStarted) / 1e9,
+      );
+      outcome = result.status;
+      if (result.status === 'duplicate')
+        return answer(200, { status: 'duplicate', eventKey: result.eventKey });
+      outcome = result.requeued.length > 0 ? 'requeued' : 'accepted';
+      return answer(202, {
+        status: 'accepted',
+        eventKey: result.eventKey,
+        queues: result.queues,
+        ...(result.requeued.length > 0 ? { requeued: result.requeued } : {}),
+      });
+    } catch (error) {
+      if (error instanceof UnavailableError) {
+        outcome = 'unavailable';
+        logger.error({ requestId, err: error.cause ?? error }, 'Redis unavailable');
+        return answer(503, answers.unavailable, { 'retry-after': RETRY_AFTER_SECONDS });
+      }
+      throw error;
+    }
+  };
+}

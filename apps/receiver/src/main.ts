@@ -1,0 +1,79 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig } from '@campus/config';
+import { createPaypalClient } from '@campus/clients';
+import { createLogger } from '@campus/logger';
+import { createProducerConnection, createQueueSet } from '@campus/queues';
+import { createReceiver } from './app.js';
+import { createApiVerifier, createCertVerifier } from './paypal-verifier.js';
+import { closeServer } from './server.js';
+
+function load() {
+  try {
+    return loadConfig(['receiver', 'queues', 'magicCode', 'paypal']);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`receiver: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+const config = load();
+const logger = createLogger({ name: 'receiver', level: config.core.logLevel });
+const redis = createProducerConnection(config.core.redisUrl);
+redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
+const queues = createQueueSet(redis, config.core.queuePrefix, config.queues);
+for (const queue of queues.all())
+  queue.on('error', (error) =>
+    logger.warn({ err: error.message, queue: queue.name }, 'queue error'),
+  );
+
+const paypal =
+  config.receiver.paypalVerifyMode === 'api'
+    ? createApiVerifier({
+        webhookId: config.receiver.paypalWebhookId ?? '',
+        client: createPaypalClient({
+          apiUrl: config.paypal.apiUrl ?? '',
+          clientId: config.paypal.clientId ?? '',
+          clientSecret: config.paypal.clientSecret ?? '',
+        }),
+        logger,
+      })
+    : createCertVerifier({
+        webhookId: config.receiver.paypalWebhookId ?? '',
+        allowedCertUrls: config.receiver.paypalCertUrlAllow,
+        logger,
+      });
+
+const { app } = createReceiver({ config, redis, queues, logger, paypal });
+const server = app.listen(config.receiver.port, config.receiver.host);
+await once(server, 'listening');
+const { port } = server.address() as AddressInfo;
+logger.info(
+  {
+    port,
+    mode: config.core.mode,
+    sources: config.receiver.sources,
+    paypalVerifyMode: config.receiver.paypalVerifyMode,
+  },
+  `receiver listening on http://${config.receiver.host}:${port}`,
+);
+if (config.core.mode === 'sandbox') {
+  logger.warn('sandbox mode: unset secrets use the development values; never expose this receiver');
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping: no new requests, finishing those in flight');
+  await closeServer(server, logger);
+  await queues.close();
+  await redis.quit().catch(() => redis.disconnect());
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

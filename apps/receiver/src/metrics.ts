@@ -1,0 +1,30 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { registerQueueDepthMetrics, type QueueSet } from '@campus/queues';
+
+export interface ReceiverMetrics {
+  registry: Registry;
+  requests: Counter<'source' | 'status' | 'outcome'>;
+  enqueueSeconds: Histogram<'source'>;
+}
+
+export function createReceiverMetrics(queues: QueueSet): ReceiverMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  registerQueueDepthMetrics(registry, queues.all());
+  return {
+    registry,
+    requests: new Counter({
+      name: 'campus_webhook_requests_total',
+      help: 'Webhook requests by source, HTTP status and outcome.',
+      labelNames: ['source', 'status', 'outcome'],
+      registers: [registry],
+    }),
+    enqueueSeconds: new Histogram({
+      name: 'campus_enqueue_duration_seconds',
+      help: 'Time from a validated webhook to Redis acknowledging every add.',
+      labelNames: ['source'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 2.5],
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,185 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { generate } from 'selfsigned';
+import { loadConfig } from '@campus/config';
+import { createLogger } from '@campus/logger';
+import {
+  createProducerConnection,
+  createQueueSet,
+  waitUntilReady,
+  type QueueSet,
+} from '@campus/queues';
+import { senderHeaders, type SenderCredentials } from '@campus/webhook-auth';
+import type { TestRedis } from '@campus/testing';
+import { createReceiver } from '../src/app.js';
+import { createCertVerifier } from '../src/paypal-verifier.js';
+import { closeServer } from '../src/server.js';
+
+/** A certificate server standing in for PayPal's cert host, with a key the test owns. */
+export async function startCertServer() {
+  const pems = await generate(
+    [{ name: 'commonName', value: 'messageverificationcerts.paypal.test' }],
+    {
+      keySize: 2048,
+      algorithm: 'sha256',
+    },
+  );
+  let downloads = 0;
+  const server = createServer((req, res) => {
+    downloads++;
+    if (req.url === '/certs/cert.pem') {
+      res.writeHead(200, { 'content-type': 'application/x-pem-file' });
+      res.end(pems.cert);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    base,
+    certUrl: `${base}certs/cert.pem`,
+    privateKeyPem: pems.private,
+    downloads: () => downloads,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface ReceiverUnderTest {
+  url: string;
+  prefix: string;
+  queues: QueueSet;
+  /** A separate client for the test's own reads. */
+  inspect: Redis;
+  credentials: SenderCredentials;
+  /** The receiver's clock; tests may move it. */
+  clock: { now: number };
+  post(
+    source: string,
+    body: string,
+    options?: {
+      headers?: Record<string, string>;
+      sign?: boolean;
+      webhookId?: string;
+      query?: string;
+    },
+  ): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+export async function startReceiver(
+  redis: TestRedis,
+  env: Record<string, string> = {},
+  certServer?: Awaited<ReturnType<typeof startCertServer>>,
+): Promise<ReceiverUnderTest> {
+  const prefix = `t${Math.random().toString(36).slice(2, 8)}`;
+  const config = loadConfig(['receiver', 'queues', 'magicCode'], {
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: prefix,
+    PAYPAL_WEBHOOK_ID: 'WH-TEST-1',
+    PAYPAL_CERT_URL_ALLOW: certServer?.base ?? 'https://*.paypal.com/',
+    ENQUEUE_TIMEOUT_MS: '1000',
+    ...env,
+  });
+  const logger = createLogger({ name: 'receiver-test', level: 'silent' });
+  const connection = createProducerConnection(redis.url);
+  connection.on('error', () => {});
+  await waitUntilReady(connection, 5_000);
+  const queues = createQueueSet(connection, prefix, config.queues);
+  for (const q of queues.all()) q.on('error', () => {});
+  const clock = { now: Date.now() };
+  const paypal = createCertVerifier({
+    webhookId: 'WH-TEST-1',
+    allowedCertUrls: config.receiver.paypalCertUrlAllow,
+    logger,
+    now: () => clock.now,
+  });
+  const { app } = createReceiver({
+    config,
+    redis: connection,
+    queues,
+    logger,
+    paypal,
+    now: () => clock.now,
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const inspect = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  inspect.on('error', () => {});
+  const credentials: SenderCredentials = {
+    fakturiaToken: config.receiver.fakturiaToken,
+    plenigoSecret: config.receiver.plenigoSecret,
+    campusSecret: config.receiver.campusSecret,
+    paypal: certServer && {
+      webhookId: 'WH-TEST-1',
+      privateKeyPem: certServer.privateKeyPem,
+      certUrl: certServer.certUrl,
+    },
+  };
+
+  return {
+    url,
+    prefix,
+    queues,
+    inspect,
+    credentials,
+    clock,
+    async post(source, body, options = {}) {
+      const signed =
+        options.sign === false
+          ? { 'content-type': 'application/json' }
+          : senderHeaders(source as 'fakturia', body, credentials, {
+              nowMs: clock.now,
+              webhookId: options.webhookId,
+            });
+      const response = await fetch(`${url}/webhooks/${source}${options.query ?? ''}`, {
+        method: 'POST',
+        headers: { ...signed, ...options.headers },
+        body,
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+        headers: response.headers,
+      };
+    },
+    async close() {
+      await closeServer(server, logger, 1_000);
+      await queues.close();
+      connection.disconnect();
+      inspect.disconnect();
+    },
+  };
+}
+
+/** Jobs of every state in one queue. */
+export async function jobsIn(receiver: ReceiverUnderTest, queue: string) {
+  const q =
+    queue === 'quarantine'
+      ? receiver.queues.quarantine
+      : receiver.queues.domain[queue as 'dunning-mail'];
+  return q.getJobs([
+    'waiting',
+    'active',
+    'delayed',
+    'failed',
+    'completed',
+    'prioritized',
+    'paused',
+  ]);
+}
+
+/** Total jobs across all queues: for "nothing stored" assertions. */
+export async function totalJobs(receiver: ReceiverUnderTest): Promise<number> {
+  const counts = await Promise.all(
+    receiver.queues
+      .all()
+      .map((q) => q.getJobCountByTypes('waiting', 'delayed', 'failed', 'completed', 'active')),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
