@@ -9,6 +9,10 @@ import { createReceiverMetrics, type ReceiverMetrics } from './metrics.js';
 import type { PaypalVerifier } from './paypal-verifier.js';
 import { reply } from './reply.js';
 
+/** `/webhooks/<source>` with an optional trailing slash and query string. */
+const WEBHOOK_PATH = /^\/webhooks\/([a-z0-9-]{0,40})\/?(?:\?|$)/;
+const WEBHOOK_PREFIX = /^\/webhooks\//;
+
 export interface ReceiverDeps {
   config: Config<'receiver' | 'queues' | 'magicCode'>;
   redis: Redis;
@@ -38,16 +42,17 @@ export function createReceiver(deps: ReceiverDeps): { app: Express; metrics: Rec
     magicCodes: { redis, prefix: config.core.queuePrefix, secret: config.magicCode.secret },
   });
 
-  app.post('/webhooks/:source', (req, res, next) => {
-    handleWebhook(req, res).catch(next);
-  });
-  app.all('/webhooks/:source', (_req, res) => {
-    reply(
-      res,
-      405,
-      { error: 'method_not_allowed', message: 'Webhooks are sent with POST.' },
-      { allow: 'POST' },
-    );
+  // Webhooks first and without route parameters: the hot path should not walk
+  // the router's layers and parameter handling on every delivery.
+  app.use((req, res, next) => {
+    if (!WEBHOOK_PREFIX.test(req.url)) return next();
+    const match = WEBHOOK_PATH.exec(req.url);
+    if (!match) return reply(res, 404, { error: 'unknown_source' });
+    if (req.method !== 'POST') {
+      const body = { error: 'method_not_allowed', message: 'Webhooks are sent with POST.' };
+      return reply(res, 405, body, { allow: 'POST' });
+    }
+    handleWebhook(match[1] ?? '', req, res).catch(next);
   });
 
   app.get('/healthz', (_req, res) => reply(res, 200, { status: 'ok' }));

@@ -15,20 +15,45 @@ export function isJsonContentType(header: string | undefined): boolean {
 
 /**
  * Reads the raw body, refusing more than `limit` bytes: at once when
- * Content-Length says so, otherwise as soon as the stream passes it.
+ * Content-Length says so, otherwise as soon as the stream passes it. (Plain
+ * stream events: an async iterator per request costs measurably more.)
  */
-export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit)
-    throw new BodyTooLargeError(`body of ${declared} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
-    chunks.push(chunk);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new BodyTooLargeError(`body of ${declared} bytes`));
   }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        // Stop reading, but let the answer go out before the socket closes.
+        req.pause();
+        reject(new BodyTooLargeError(`body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

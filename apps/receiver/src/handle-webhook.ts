@@ -12,7 +12,7 @@ import {
   type Source,
   type ValidationDetail,
 } from '@campus/events';
-import type { Logger } from '@campus/logger';
+import { createAccessLogger, type Logger } from '@campus/logger';
 import { verifyMagicCode, type MagicCodeStore } from '@campus/magic-code';
 import { acceptEvent, quarantinePayload, type QueueSet } from '@campus/queues';
 import type { Redis } from 'ioredis';
@@ -45,16 +45,17 @@ export function createWebhookHandler(deps: WebhookDeps) {
   const enabled = new Set<string>(config.receiver.sources);
   const rememberSeconds = config.queues.eventKeyTtlDays * DAY_SECONDS;
   const deadline = config.receiver.enqueueTimeoutMs;
+  const accessLog = createAccessLogger(logger);
 
   return async function handleWebhook(
-    req: IncomingMessage & { params: { source?: string } },
+    sourceParam: string,
+    req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
     const started = process.hrtime.bigint();
     const requestId =
       (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id']) ||
       randomUUID();
-    const sourceParam = req.params.source ?? '';
     const source: Source | undefined =
       isSource(sourceParam) && enabled.has(sourceParam) ? sourceParam : undefined;
     let outcome = 'rejected';
@@ -65,8 +66,10 @@ export function createWebhookHandler(deps: WebhookDeps) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       metrics.requests.inc({ source: source ?? 'unknown', status, outcome });
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-      logger[level](
-        { requestId, source: source ?? sourceParam.slice(0, 40), status, outcome, eventKey, ms },
+      // The path segment is the sender's text: keep only what a source name can be.
+      const sourceLabel = source ?? sourceParam.replace(/[^a-z0-9-]/gi, '').slice(0, 40);
+      accessLog[level](
+        { requestId, source: sourceLabel, status, outcome, eventKey, ms },
         'webhook',
       );
     };
@@ -86,7 +89,11 @@ export function createWebhookHandler(deps: WebhookDeps) {
       throw error;
     }
 
-    const query = new URL(req.url ?? '/', 'http://receiver').searchParams;
+    // Only Fakturia may carry its token in the query string.
+    const query =
+      source === 'fakturia'
+        ? new URL(req.url ?? '/', 'http://receiver').searchParams
+        : new URLSearchParams();
     const auth = await authenticate(source, req.headers, query, raw, deps.auth);
     if (auth === 'unavailable') {
       return answer(503, answers.unavailable, { 'retry-after': RETRY_AFTER_SECONDS });

@@ -8,9 +8,9 @@ import { createReceiver } from './app.js';
 import { createApiVerifier, createCertVerifier } from './paypal-verifier.js';
 import { closeServer } from './server.js';
 
-function load() {
+function load<T>(read: () => T): T {
   try {
-    return loadConfig(['receiver', 'queues', 'magicCode', 'paypal']);
+    return read();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`receiver: ${error.message}\n`);
@@ -20,7 +20,7 @@ function load() {
   }
 }
 
-const config = load();
+const config = load(() => loadConfig(['receiver', 'queues', 'magicCode']));
 const logger = createLogger({ name: 'receiver', level: config.core.logLevel });
 const redis = createProducerConnection(config.core.redisUrl);
 redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
@@ -30,22 +30,26 @@ for (const queue of queues.all())
     logger.warn({ err: error.message, queue: queue.name }, 'queue error'),
   );
 
-const paypal =
+// PayPal's API credentials are needed (and required in production) only in `api` mode.
+const paypalApi =
   config.receiver.paypalVerifyMode === 'api'
-    ? createApiVerifier({
-        webhookId: config.receiver.paypalWebhookId ?? '',
-        client: createPaypalClient({
-          apiUrl: config.paypal.apiUrl ?? '',
-          clientId: config.paypal.clientId ?? '',
-          clientSecret: config.paypal.clientSecret ?? '',
-        }),
-        logger,
-      })
-    : createCertVerifier({
-        webhookId: config.receiver.paypalWebhookId ?? '',
-        allowedCertUrls: config.receiver.paypalCertUrlAllow,
-        logger,
-      });
+    ? load(() => loadConfig(['paypal']).paypal)
+    : undefined;
+const paypal = paypalApi
+  ? createApiVerifier({
+      webhookId: config.receiver.paypalWebhookId ?? '',
+      client: createPaypalClient({
+        apiUrl: paypalApi.apiUrl ?? '',
+        clientId: paypalApi.clientId ?? '',
+        clientSecret: paypalApi.clientSecret ?? '',
+      }),
+      logger,
+    })
+  : createCertVerifier({
+      webhookId: config.receiver.paypalWebhookId ?? '',
+      allowedCertUrls: config.receiver.paypalCertUrlAllow,
+      logger,
+    });
 
 const { app } = createReceiver({ config, redis, queues, logger, paypal });
 const server = app.listen(config.receiver.port, config.receiver.host);

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import type { Logger } from '@campus/logger';
 import type { PaypalClient } from '@campus/clients';
 import {
@@ -31,9 +32,9 @@ export function createCertVerifier(options: {
   fetchTimeoutMs?: number;
 }): PaypalVerifier {
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { pem: Promise<string>; expiresAt: number }>();
+  const cache = new Map<string, { certificate: Promise<X509Certificate>; expiresAt: number }>();
 
-  async function download(url: string): Promise<string> {
+  async function download(url: string): Promise<X509Certificate> {
     const response = await fetch(url, {
       signal: AbortSignal.timeout(options.fetchTimeoutMs ?? 3_000),
       redirect: 'error',
@@ -41,17 +42,18 @@ export function createCertVerifier(options: {
     if (!response.ok) throw new Error(`certificate download answered ${response.status}`);
     const text = await response.text();
     if (text.length > MAX_CERT_BYTES) throw new Error('certificate larger than 64 KiB');
-    return text;
+    return new X509Certificate(text);
   }
 
-  function certificate(url: string): Promise<string> {
+  // Parsed once per URL: parsing X.509 costs more than verifying a signature.
+  function certificate(url: string): Promise<X509Certificate> {
     const hit = cache.get(url);
-    if (hit && hit.expiresAt > now()) return hit.pem;
-    const pem = download(url);
-    cache.set(url, { pem, expiresAt: now() + CERT_CACHE_MS });
+    if (hit && hit.expiresAt > now()) return hit.certificate;
+    const parsed = download(url);
+    cache.set(url, { certificate: parsed, expiresAt: now() + CERT_CACHE_MS });
     // A failed download is not cached: the next delivery tries again.
-    pem.catch(() => cache.delete(url));
-    return pem;
+    parsed.catch(() => cache.delete(url));
+    return parsed;
   }
 
   return {
@@ -65,9 +67,9 @@ export function createCertVerifier(options: {
         );
         return 'unauthorized';
       }
-      let pem: string;
+      let cert: X509Certificate;
       try {
-        pem = await certificate(transmission.certUrl);
+        cert = await certificate(transmission.certUrl);
       } catch (error) {
         options.logger.error(
           { err: error, certHost: safeHost(transmission.certUrl) },
@@ -75,7 +77,7 @@ export function createCertVerifier(options: {
         );
         return 'unavailable';
       }
-      return verifyPaypalSignature(pem, transmission, options.webhookId, rawBody, new Date(now()))
+      return verifyPaypalSignature(cert, transmission, options.webhookId, rawBody, new Date(now()))
         ? 'ok'
         : 'unauthorized';
     },

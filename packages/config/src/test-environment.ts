@@ -8,6 +8,12 @@ export function readTestEnvironment(
 ): {
   redisUrl: string | undefined;
   ci: boolean;
+  /** What a spawned app process inherits (PATH and the like), before the test's own variables. */
+  inherited: Record<string, string | undefined>;
 } {
-  return { redisUrl: env.TEST_REDIS_URL || undefined, ci: env.CI === 'true' };
+  return {
+    redisUrl: env.TEST_REDIS_URL || undefined,
+    ci: env.CI === 'true',
+    inherited: { ...env },
+  };
 }

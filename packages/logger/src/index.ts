@@ -1,2 +1,2 @@
-export { createLogger, REDACTED_PATHS } from './logger.js';
+export { createLogger, createAccessLogger, REDACTED_PATHS } from './logger.js';
 export type { Logger } from './logger.js';

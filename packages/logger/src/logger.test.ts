@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './index.js';
+import { createAccessLogger, createLogger } from './index.js';
 
 function capture() {
   const lines: string[] = [];
@@ -42,5 +42,17 @@ describe('createLogger', () => {
     ]) {
       expect(line).not.toContain(secret);
     }
+  });
+});
+
+describe('createAccessLogger', () => {
+  it('writes the fixed fields of an access line', () => {
+    const { lines, stream } = capture();
+    createAccessLogger(createLogger({ name: 'test' }), stream).info(
+      { status: 202, eventKey: 'k1' },
+      'webhook',
+    );
+    expect(lines.join('')).toContain('"status":202');
+    expect(lines.join('')).toContain('"eventKey":"k1"');
   });
 });

@@ -56,3 +56,17 @@ export function createLogger(
     destination,
   );
 }
+
+/**
+ * A logger for access lines (one per request or job) whose fields are fixed
+ * and safe by construction: ids, statuses, durations. It has no redaction,
+ * whose path walk costs more than everything else in a sub-millisecond
+ * request (a pino child cannot switch it off). Never pass payloads, headers or
+ * errors to it.
+ */
+export function createAccessLogger(logger: Logger, destination?: DestinationStream): Logger {
+  return pino(
+    { level: logger.level, base: logger.bindings(), timestamp: pino.stdTimeFunctions.isoTime },
+    destination,
+  );
+}

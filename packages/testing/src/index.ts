@@ -1,3 +1,5 @@
 export { startTestRedis, freePort } from './redis-server.js';
 export type { TestRedis } from './redis-server.js';
 export { readFixture, FIXTURES_DIR } from './fixtures.js';
+export { spawnApp } from './spawn-app.js';
+export type { RunningApp } from './spawn-app.js';

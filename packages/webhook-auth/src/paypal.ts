@@ -42,9 +42,12 @@ export function signPaypal(privateKeyPem: string, signedString: string): string 
   return createSign('sha256').update(signedString).sign(privateKeyPem, 'base64');
 }
 
-/** Verifies a transmission signature with the PEM certificate PayPal named, checking its validity dates. */
+/**
+ * Verifies a transmission signature with the certificate PayPal named (PEM, or
+ * parsed once and cached by the caller), checking its validity dates.
+ */
 export function verifyPaypalSignature(
-  certificatePem: string,
+  certificateOrPem: X509Certificate | string,
   transmission: PaypalTransmission,
   webhookId: string,
   rawBody: string | Buffer,
@@ -53,7 +56,10 @@ export function verifyPaypalSignature(
   if (transmission.authAlgo !== 'SHA256withRSA') return false;
   let certificate: X509Certificate;
   try {
-    certificate = new X509Certificate(certificatePem);
+    certificate =
+      typeof certificateOrPem === 'string'
+        ? new X509Certificate(certificateOrPem)
+        : certificateOrPem;
   } catch {
     return false;
   }

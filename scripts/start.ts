@@ -1,0 +1,95 @@
+/**
+ * `npm start`: the system on one machine, in sandbox mode. Uses the Redis at
+ * REDIS_URL, or starts a local redis-server with AOF under .data/redis when
+ * nothing answers there; then starts every app as its own process and prints
+ * where everything is. Ctrl-C stops the apps first (each finishes what it is
+ * doing), then the Redis it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { SANDBOX_SECRETS } from '@campus/config';
+import { redisAnswers, startLocalRedis } from './local-redis.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const mode = process.env.CAMPUS_MODE ?? 'sandbox';
+const receiverPort = process.env.RECEIVER_PORT ?? '3000';
+
+/** The apps `npm start` runs, each as `node apps/<name>/dist/main.js`. */
+const APPS = ['receiver'];
+
+const children = new Map<string, ChildProcess>();
+let redis: ChildProcess | undefined;
+
+if (!(await redisAnswers(redisUrl))) {
+  process.stdout.write(`No Redis at ${redisUrl}: starting redis-server (AOF under .data/redis)\n`);
+  redis = await startLocalRedis(redisUrl, `${root}.data/redis`);
+  if (!redis) process.exit(1);
+}
+
+for (const app of APPS) {
+  const child = spawn(process.execPath, [`apps/${app}/dist/main.js`], {
+    cwd: root,
+    env: { ...process.env, REDIS_URL: redisUrl, CAMPUS_MODE: mode, RECEIVER_PORT: receiverPort },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.set(app, child);
+  child.once('exit', (code, signal) => {
+    children.delete(app);
+    if (!stopping) {
+      process.stderr.write(`${app} exited (${code ?? signal}); stopping everything.\n`);
+      void stop(1);
+    }
+  });
+}
+
+const base = `http://127.0.0.1:${receiverPort}`;
+process.stdout.write(`
+campus-events is running (${mode} mode)
+  Receiver    ${base}/webhooks/{fakturia,plenigo,paypal,campus}
+  Health      ${base}/healthz  ${base}/readyz  ${base}/metrics
+  Redis       ${redisUrl}${redis ? ' (started here, data in .data/redis)' : ''}
+${
+  mode === 'sandbox'
+    ? `
+Development secrets (sandbox mode only):
+  FAKTURIA_WEBHOOK_TOKEN  ${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}
+  PLENIGO_WEBHOOK_SECRET  ${SANDBOX_SECRETS.PLENIGO_WEBHOOK_SECRET}
+  CAMPUS_WEBHOOK_SECRET   ${SANDBOX_SECRETS.CAMPUS_WEBHOOK_SECRET}
+  PAYPAL_WEBHOOK_ID       ${SANDBOX_SECRETS.PAYPAL_WEBHOOK_ID}
+
+Send a sample:
+  curl -H 'content-type: application/json' -H 'x-webhook-token: ${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}' \\
+       --data-binary @fixtures/fakturia/DUNNING_CREATED.json ${base}/webhooks/fakturia
+`
+    : ''
+}
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nStopping: apps finish what they are doing…\n');
+  await Promise.all(
+    [...children.values()].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (redis) {
+    // SIGTERM makes redis-server flush the AOF and exit cleanly.
+    await new Promise<void>((resolve) => {
+      redis!.once('exit', () => resolve());
+      redis!.kill('SIGTERM');
+    });
+  }
+  process.stdout.write('Stopped.\n');
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
