@@ -14,3 +14,4 @@ export type {
 export { SETTINGS, SANDBOX_SECRETS } from './settings.js';
 export type { Setting, SettingGroup } from './settings.js';
 export { readTestEnvironment } from './test-environment.js';
+export { renderConfigReference } from './reference.js';

@@ -128,10 +128,8 @@ export function loadConfig<G extends SettingGroup>(
   const values: Record<string, unknown> = {};
   for (const s of settings) {
     const raw = env[s.env];
-    const value =
-      raw !== undefined && raw !== ''
-        ? raw
-        : (s.default ?? (mode === 'sandbox' ? s.sandboxDefault : undefined));
+    const fallback = mode === 'sandbox' ? (s.sandboxDefault ?? s.default) : s.default;
+    const value = raw !== undefined && raw !== '' ? raw : fallback;
     if (value !== undefined) values[s.env] = value;
   }
 

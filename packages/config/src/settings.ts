@@ -174,6 +174,7 @@ export const SETTINGS: readonly Setting[] = [
     key: 'paypalCertUrlAllow',
     type: 'list',
     default: 'https://*.paypal.com/',
+    sandboxDefault: 'https://*.paypal.com/,http://127.0.0.1:4010/paypal/certs/',
     description:
       'URL prefixes a PAYPAL-CERT-URL may start with (`*` matches one host label or more); production accepts https only.',
   },
