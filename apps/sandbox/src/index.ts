@@ -1,0 +1,15 @@
+export { createSandbox } from './sandbox.js';
+export type { Sandbox, SandboxOptions } from './sandbox.js';
+export { startSandbox } from './start.js';
+export type { RunningSandbox, StartSandboxOptions } from './start.js';
+export type { SandboxState } from './sandbox-state.js';
+export { systemClock } from './clock.js';
+export type { Clock } from './clock.js';
+export { generatePaypalCertificate } from './paypal/certificate.js';
+export type { PaypalCertificate } from './paypal/certificate.js';
+export { signPaypalWebhook } from './paypal/sign-webhook.js';
+export type { PaypalWebhookHeaders, SignPaypalWebhookInput } from './paypal/sign-webhook.js';
+export type { RecordedRequest } from './http/request-log.js';
+export type { FaultMode } from './http/faults.js';
+export type { StoredMail, StoredAttachment } from './mail/mail-store.js';
+export type { CustomerGroup, Address } from './prosonata/address-fields.js';

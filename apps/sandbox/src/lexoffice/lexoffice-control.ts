@@ -1,0 +1,24 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { LexofficeState } from './lexoffice-state.js';
+import { rateReport } from './rate-report.js';
+
+/** Test knobs and read-backs of the Lexoffice stand-in: mount at `/_control/lexoffice`. */
+export function createLexofficeControl(state: LexofficeState): Router {
+  const router = express.Router();
+  router.get('/vouchers', (_req: Request, res: Response) => {
+    res.json([...state.vouchers.values()]);
+  });
+  router.get('/rate', (_req: Request, res: Response) => {
+    res.json(rateReport(state.requests.list(), state.bucket.rate));
+  });
+  router.post('/rate-limit', (req: Request, res: Response) => {
+    const perSecond = (req.body as { perSecond?: unknown } | undefined)?.perSecond;
+    if (typeof perSecond !== 'number' || !(perSecond > 0)) {
+      res.status(400).json({ message: 'perSecond must be a positive number' });
+      return;
+    }
+    state.bucket.reset(perSecond);
+    res.json({ ratePerSecond: perSecond });
+  });
+  return router;
+}

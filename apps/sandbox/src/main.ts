@@ -1,0 +1,42 @@
+import { loadConfig } from '@campus/config';
+import { createLogger } from '@campus/logger';
+import { startSandbox } from './start.js';
+
+const config = loadConfig(['sandbox']);
+const logger = createLogger({ name: 'sandbox', level: config.core.logLevel });
+
+const running = await startSandbox({
+  logger,
+  host: config.sandbox.host,
+  port: config.sandbox.port,
+  smtpPort: config.sandbox.smtpPort,
+});
+logger.info(
+  {
+    lexoffice: `${running.url}/lexoffice`,
+    prosonata: `${running.url}/prosonata`,
+    paypal: `${running.url}/paypal`,
+    inbox: `${running.url}/mail`,
+    smtp: `smtp://${config.sandbox.host}:${running.smtpPort}`,
+  },
+  'sandbox listening',
+);
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'sandbox stopping');
+  running.close().then(
+    () => {
+      logger.info('sandbox stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'sandbox did not stop cleanly');
+      process.exit(1);
+    },
+  );
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
