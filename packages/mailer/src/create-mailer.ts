@@ -1,0 +1,33 @@
+import type { MailConfig } from '@campus/config';
+import type { Logger } from '@campus/logger';
+import { MailerConfigError } from './errors.js';
+import type { Mailer } from './mail-message.js';
+import { createOutboxMailer } from './outbox-transport.js';
+import { createSmtpMailer } from './smtp-transport.js';
+
+export interface CreateMailerOptions {
+  config: MailConfig;
+  logger: Logger;
+  /** The time the outbox stamps its file names with; the system clock unless given. */
+  clock?: () => Date;
+}
+
+/**
+ * The outbox (`.eml` files) when `config.outboxDir` is set, for development;
+ * otherwise pooled SMTP through `config.smtpUrl`.
+ */
+export function createMailer({
+  config,
+  logger,
+  clock = () => new Date(),
+}: CreateMailerOptions): Mailer {
+  if (config.outboxDir !== undefined && config.outboxDir !== '') {
+    return createOutboxMailer({ outboxDir: config.outboxDir, from: config.from, logger, clock });
+  }
+  if (config.smtpUrl !== undefined && config.smtpUrl !== '') {
+    return createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.from, logger });
+  }
+  throw new MailerConfigError(
+    'No way to send mail is configured: set SMTP_URL (smtp://user:pass@host:587) or, for development, MAIL_OUTBOX_DIR',
+  );
+}
