@@ -9,6 +9,7 @@ export type {
   QueuesConfig,
   MailConfig,
   SandboxConfig,
+  WorkerConfig,
   WebhookSource,
 } from './load.js';
 export { SETTINGS, SANDBOX_SECRETS } from './settings.js';

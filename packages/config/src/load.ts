@@ -53,7 +53,16 @@ export interface SandboxConfig {
   smtpPort: number;
 }
 
+export interface WorkerConfig {
+  concurrency: number;
+  lockMs: number;
+  stalledIntervalMs: number;
+  shutdownGraceMs: number;
+  metricsPort: number;
+}
+
 interface GroupTypes {
+  worker: WorkerConfig;
   mail: MailConfig;
   sandbox: SandboxConfig;
   core: CoreConfig;

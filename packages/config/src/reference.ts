@@ -8,6 +8,7 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   paypal: 'PayPal API (worker-paypal-subscription; receiver with PAYPAL_VERIFY_MODE=api)',
   mail: 'Mail (the mail workers)',
   sandbox: 'Sandbox stand-ins (apps/sandbox)',
+  worker: 'Every worker app',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -4,7 +4,7 @@
  * from this one table, so they cannot drift apart.
  */
 export type SettingGroup =
-  'core' | 'receiver' | 'paypal' | 'magicCode' | 'queues' | 'mail' | 'sandbox';
+  'core' | 'receiver' | 'paypal' | 'magicCode' | 'queues' | 'mail' | 'sandbox' | 'worker';
 
 export interface Setting {
   env: string;
@@ -310,5 +310,53 @@ export const SETTINGS: readonly Setting[] = [
     minimum: 0,
     default: '2525',
     description: 'Port of the sandbox SMTP sink.',
+  },
+  {
+    env: 'WORKER_CONCURRENCY',
+    group: 'worker',
+    key: 'concurrency',
+    type: 'integer',
+    minimum: 1,
+    default: '5',
+    description: 'Jobs one worker process works on at once (per-domain limits still apply).',
+  },
+  {
+    env: 'WORKER_LOCK_MS',
+    group: 'worker',
+    key: 'lockMs',
+    type: 'integer',
+    minimum: 1000,
+    default: '30000',
+    description:
+      "How long a job stays locked to its worker without a renewal; a killed worker's job is taken over after about this long.",
+  },
+  {
+    env: 'WORKER_STALLED_INTERVAL_MS',
+    group: 'worker',
+    key: 'stalledIntervalMs',
+    type: 'integer',
+    minimum: 500,
+    default: '30000',
+    description: 'How often workers look for jobs whose worker died.',
+  },
+  {
+    env: 'WORKER_SHUTDOWN_GRACE_MS',
+    group: 'worker',
+    key: 'shutdownGraceMs',
+    type: 'integer',
+    minimum: 0,
+    default: '30000',
+    description:
+      'On SIGTERM, how long active jobs may run to completion before they are aborted and left for another worker.',
+  },
+  {
+    env: 'WORKER_METRICS_PORT',
+    group: 'worker',
+    key: 'metricsPort',
+    type: 'integer',
+    minimum: 0,
+    default: '0',
+    description:
+      "Port of the worker's /metrics and /healthz (0: none, e.g. when several processes share a host).",
   },
 ];

@@ -50,3 +50,4 @@ export type {
   AngebotAngenommen,
   ZertifikatAusstellen,
 } from './payloads.js';
+export type { RoutedEventBodies, RoutedJobName } from './event-bodies.js';

@@ -11,3 +11,21 @@ export type { QueueName, QueueSet } from './queues.js';
 export { acceptEvent, quarantinePayload, eventRecordKey } from './accept-event.js';
 export type { AcceptOutcome } from './accept-event.js';
 export { registerQueueDepthMetrics } from './metrics.js';
+export { defineWorker } from './worker/catalog.js';
+export type {
+  JobContext,
+  EventHandler,
+  InternalJob,
+  WorkerDefinition,
+  AnyWorkerDefinition,
+} from './worker/catalog.js';
+export { decideRetry } from './worker/retry-policy.js';
+export type { RetryDecision } from './worker/retry-policy.js';
+export { parseEventJob, parseInternalJob } from './worker/job-validation.js';
+export { runOnce } from './worker/idempotency.js';
+export { startWorker } from './worker/start-worker.js';
+export type { StartWorkerOptions, RunningWorker } from './worker/start-worker.js';
+export { runWorkerApp } from './worker/run-worker-app.js';
+export type { WorkerApp } from './worker/run-worker-app.js';
+export { createWorkerMetrics } from './worker/worker-metrics.js';
+export type { WorkerMetrics } from './worker/worker-metrics.js';
