@@ -52,5 +52,7 @@ export type RoutedJobName = JobNameOf<DomainQueue>;
 // Compile-time check: the map above covers exactly the routed job names.
 type Missing = Exclude<RoutedJobName, keyof RoutedEventBodies>;
 type Extra = Exclude<keyof RoutedEventBodies, RoutedJobName>;
-const coversRoutes: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true;
+const coversRoutes: [Missing, Extra] extends [never, never]
+  ? true
+  : { missing: Missing; extra: Extra } = true;
 void coversRoutes;

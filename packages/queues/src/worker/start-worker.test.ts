@@ -1,11 +1,17 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@campus/config';
 import { createLogger } from '@campus/logger';
 import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
 import type { EventJobData } from '@campus/events';
-import { createProducerConnection, createQueueSet, acceptEvent, waitUntilReady, type QueueSet } from '../index.js';
+import {
+  createProducerConnection,
+  createQueueSet,
+  acceptEvent,
+  waitUntilReady,
+  type QueueSet,
+} from '../index.js';
 import { defineWorker, type JobContext } from './catalog.js';
 import { startWorker, type RunningWorker } from './start-worker.js';
 
@@ -56,12 +62,17 @@ async function queueDunning(overrides: Partial<EventJobData> = {}, attempts = 3)
   return job.eventKey;
 }
 
-function settled(run: RunningWorker, jobId: string, timeoutMs = 15_000): Promise<'completed' | 'failed'> {
+function settled(
+  run: RunningWorker,
+  jobId: string,
+  timeoutMs = 15_000,
+): Promise<'completed' | 'failed'> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`job ${jobId} did not settle`)), timeoutMs);
     const done = (state: 'completed' | 'failed') => (job: Job | undefined) => {
       if (job?.id !== jobId) return;
-      if (state === 'failed' && job.attemptsMade < (job.opts.attempts ?? 1) && !job.finishedOn) return;
+      if (state === 'failed' && job.attemptsMade < (job.opts.attempts ?? 1) && !job.finishedOn)
+        return;
       clearTimeout(timer);
       resolve(state);
     };
@@ -71,7 +82,13 @@ function settled(run: RunningWorker, jobId: string, timeoutMs = 15_000): Promise
 }
 
 const start = (definition: Parameters<typeof startWorker>[0]) =>
-  startWorker(definition, { redisUrl: redis.url, prefix, logger, settings: fastSettings, retention: config.queues });
+  startWorker(definition, {
+    redisUrl: redis.url,
+    prefix,
+    logger,
+    settings: fastSettings,
+    retention: config.queues,
+  });
 
 describe('the worker runtime', () => {
   it('hands the validated, typed event and its context to the handler', async () => {
@@ -84,7 +101,11 @@ describe('the worker runtime', () => {
             seen.push({
               level: event.payload.dunningLevel,
               invoice: event.payload.invoice.invoiceNumber,
-              ctx: { retryCount: ctx.retryCount, senderRetryCount: ctx.senderRetryCount, source: ctx.source },
+              ctx: {
+                retryCount: ctx.retryCount,
+                senderRetryCount: ctx.senderRetryCount,
+                source: ctx.source,
+              },
             });
           },
           'paypal.PAYMENT.SALE.DENIED': async () => {},
@@ -95,7 +116,11 @@ describe('the worker runtime', () => {
     const id = await queueDunning();
     expect(await settled(running, id)).toBe('completed');
     expect(seen).toEqual([
-      { level: 1, invoice: 'RE-2024-000042', ctx: { retryCount: 0, senderRetryCount: 0, source: 'fakturia' } },
+      {
+        level: 1,
+        invoice: 'RE-2024-000042',
+        ctx: { retryCount: 0, senderRetryCount: 0, source: 'fakturia' },
+      },
     ]);
   });
 
@@ -109,7 +134,9 @@ describe('the worker runtime', () => {
         },
       },
     });
-    const broken = await queueDunning({ rawBody: '{"eventType":"DUNNING_CREATED","triggerDate":"x","payload":{}}' });
+    const broken = await queueDunning({
+      rawBody: '{"eventType":"DUNNING_CREATED","triggerDate":"x","payload":{}}',
+    });
     expect(await settled(running, broken)).toBe('failed');
     const job = await queues.domain['dunning-mail'].getJob(broken);
     expect(job?.failedReason).toBe(
@@ -125,7 +152,9 @@ describe('the worker runtime', () => {
     running = await start({ queue: 'dunning-mail', events: {} });
     const id = await queueDunning();
     expect(await settled(running, id)).toBe('failed');
-    expect((await queues.domain['dunning-mail'].getJob(id))?.failedReason).toContain('No handler for job "fakturia.DUNNING_CREATED"');
+    expect((await queues.domain['dunning-mail'].getJob(id))?.failedReason).toContain(
+      'No handler for job "fakturia.DUNNING_CREATED"',
+    );
   });
 
   it('retries a failing handler with retryCount counting up, then succeeds', async () => {
@@ -158,7 +187,9 @@ describe('the worker runtime', () => {
     const id = await queueDunning({}, 5);
     expect(await settled(running, id)).toBe('failed');
     expect(calls).toBe(1);
-    expect((await queues.domain['dunning-mail'].getJob(id))?.failedReason).toBe('Error: Lexoffice answered 400');
+    expect((await queues.domain['dunning-mail'].getJob(id))?.failedReason).toBe(
+      'Error: Lexoffice answered 400',
+    );
   });
 
   it('waits out a rate limit without using up an attempt', async () => {
@@ -216,7 +247,11 @@ describe('the worker runtime', () => {
       },
       jobs: {
         'offer.follow_up': {
-          schema: { type: 'object', required: ['stufe'], properties: { stufe: { type: 'integer' } } },
+          schema: {
+            type: 'object',
+            required: ['stufe'],
+            properties: { stufe: { type: 'integer' } },
+          },
           handle: async (data: never) => {
             handled.push(`stufe ${(data as { stufe: number }).stufe}`);
           },
@@ -270,6 +305,8 @@ describe('the worker runtime', () => {
     });
     const id = await queueDunning({}, 5);
     expect(await settled(running, id)).toBe('failed');
-    expect((await queues.domain['dunning-mail'].getJob(id))?.failedReason).toBe('customer K1234 has no e-mail address');
+    expect((await queues.domain['dunning-mail'].getJob(id))?.failedReason).toBe(
+      'customer K1234 has no e-mail address',
+    );
   });
 });
