@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError } from './load.js';
+export { loadConfig, ConfigError, parseDurationMs } from './load.js';
 export type {
   Config,
   CampusMode,
@@ -10,6 +10,11 @@ export type {
   MailConfig,
   SandboxConfig,
   WorkerConfig,
+  LexofficeConfig,
+  ProsonataConfig,
+  OffersConfig,
+  CatalogConfig,
+  Product,
   WebhookSource,
 } from './load.js';
 export { SETTINGS, SANDBOX_SECRETS } from './settings.js';

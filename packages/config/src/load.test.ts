@@ -71,3 +71,30 @@ describe('loadConfig', () => {
     expect('receiver' in config).toBe(false);
   });
 });
+
+describe('JSON settings', () => {
+  it('are parsed and checked against their schema', () => {
+    const config = loadConfig(['catalog'], {});
+    expect(config.catalog.products['ebook-agiles-arbeiten']).toEqual({
+      name: 'E-Book Agiles Arbeiten',
+      netPrice: 18.69,
+      taxRate: 7,
+    });
+    expect(() => loadConfig(['catalog'], { PRODUCT_CATALOG: '{"x":' })).toThrow(
+      /PRODUCT_CATALOG is not valid JSON/,
+    );
+    expect(() =>
+      loadConfig(['catalog'], { PRODUCT_CATALOG: '{"x":{"name":"X","netPrice":1,"taxRate":16}}' }),
+    ).toThrow(/PRODUCT_CATALOG\/x\/taxRate must be equal to one of the allowed values/);
+  });
+});
+
+describe('parseDurationMs', () => {
+  it('reads the units of OFFER_FOLLOW_UP_DELAYS', async () => {
+    const { parseDurationMs } = await import('./index.js');
+    expect(['250ms', '30s', '5m', '2h', '3d'].map(parseDurationMs)).toEqual([
+      250, 30_000, 300_000, 7_200_000, 259_200_000,
+    ]);
+    expect(() => parseDurationMs('3 days')).toThrow(/Not a duration/);
+  });
+});

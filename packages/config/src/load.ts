@@ -61,7 +61,45 @@ export interface WorkerConfig {
   metricsPort: number;
 }
 
+export interface LexofficeConfig {
+  apiUrl: string;
+  apiKey: string | undefined;
+  requestsPerSecond: number;
+}
+export interface ProsonataConfig {
+  apiUrl: string | undefined;
+  apiKey: string | undefined;
+  customerId: number;
+}
+export interface OffersConfig {
+  baseUrl: string | undefined;
+  linkSecret: string | undefined;
+  /** Durations such as `3d`; read them with parseDurationMs. */
+  followUpDelays: string[];
+}
+export interface Product {
+  name: string;
+  netPrice: number;
+  taxRate: 0 | 7 | 19;
+}
+export interface CatalogConfig {
+  products: Record<string, Product>;
+  paypalPlans: Record<string, string>;
+}
+
+/** `250ms`, `30s`, `5m`, `2h`, `3d` → milliseconds. */
+export function parseDurationMs(text: string): number {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(text.trim());
+  if (!match) throw new Error(`Not a duration: ${text} (use e.g. 250ms, 30s, 5m, 2h, 3d)`);
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms'];
+  return Number(match[1]) * unit;
+}
+
 interface GroupTypes {
+  lexoffice: LexofficeConfig;
+  prosonata: ProsonataConfig;
+  offers: OffersConfig;
+  catalog: CatalogConfig;
   worker: WorkerConfig;
   mail: MailConfig;
   sandbox: SandboxConfig;
@@ -94,8 +132,9 @@ function schemaFor(settings: readonly Setting[], required: string[]) {
   const properties: Record<string, object> = {};
   for (const s of settings) {
     const prop: Record<string, unknown> = {
-      type: s.type === 'integer' ? 'integer' : 'string',
+      type: s.type === 'integer' ? 'integer' : s.type === 'json' ? ['object', 'array'] : 'string',
     };
+    if (s.schema) Object.assign(prop, s.schema);
     if (s.enum) prop.enum = s.enum;
     if (s.pattern) prop.pattern = s.pattern;
     if (s.format) prop.format = s.format;
@@ -135,16 +174,26 @@ export function loadConfig<G extends SettingGroup>(
   const mode = env.CAMPUS_MODE ?? 'sandbox';
 
   const values: Record<string, unknown> = {};
+  const jsonProblems: string[] = [];
   for (const s of settings) {
     const raw = env[s.env];
     const fallback = mode === 'sandbox' ? (s.sandboxDefault ?? s.default) : s.default;
     const value = raw !== undefined && raw !== '' ? raw : fallback;
-    if (value !== undefined) values[s.env] = value;
+    if (value === undefined) continue;
+    if (s.type === 'json') {
+      try {
+        values[s.env] = JSON.parse(value) as unknown;
+      } catch (error) {
+        jsonProblems.push(`${s.env} is not valid JSON: ${(error as Error).message}.`);
+      }
+    } else {
+      values[s.env] = value;
+    }
   }
 
   const required = mode === 'production' ? requiredInProduction(settings, values) : [];
   const validate = ajv.compile(schemaFor(settings, required));
-  const problems: string[] = [];
+  const problems: string[] = [...jsonProblems];
   if (!validate(values)) {
     for (const e of validate.errors ?? []) problems.push(describe(e, byEnv));
   }

@@ -9,6 +9,10 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   mail: 'Mail (the mail workers)',
   sandbox: 'Sandbox stand-ins (apps/sandbox)',
   worker: 'Every worker app',
+  lexoffice: 'Lexoffice (worker-invoice-sync)',
+  prosonata: 'ProSonata (worker-order-to-customer)',
+  offers: 'Offers (worker-offer-mail)',
+  catalog: 'Products and PayPal plans',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

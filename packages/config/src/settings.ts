@@ -4,14 +4,27 @@
  * from this one table, so they cannot drift apart.
  */
 export type SettingGroup =
-  'core' | 'receiver' | 'paypal' | 'magicCode' | 'queues' | 'mail' | 'sandbox' | 'worker';
+  | 'core'
+  | 'receiver'
+  | 'paypal'
+  | 'magicCode'
+  | 'queues'
+  | 'mail'
+  | 'sandbox'
+  | 'worker'
+  | 'lexoffice'
+  | 'prosonata'
+  | 'offers'
+  | 'catalog';
 
 export interface Setting {
   env: string;
   group: SettingGroup;
   /** Property name in the group's config object. */
   key: string;
-  type: 'string' | 'integer' | 'list';
+  type: 'string' | 'integer' | 'list' | 'json';
+  /** For `json` settings: the JSON Schema the parsed value must match. */
+  schema?: object;
   description: string;
   default?: string;
   /** Used in sandbox mode when the variable is unset; production must set it. */
@@ -358,5 +371,127 @@ export const SETTINGS: readonly Setting[] = [
     default: '0',
     description:
       "Port of the worker's /metrics and /healthz (0: none, e.g. when several processes share a host).",
+  },
+  {
+    env: 'LEXOFFICE_API_URL',
+    group: 'lexoffice',
+    key: 'apiUrl',
+    type: 'string',
+    format: 'uri',
+    default: 'https://api.lexoffice.io',
+    sandboxDefault: 'http://127.0.0.1:4010/lexoffice',
+    description: 'Lexware Office (lexoffice) API base URL.',
+  },
+  {
+    env: 'LEXOFFICE_API_KEY',
+    group: 'lexoffice',
+    key: 'apiKey',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: 'sandbox-lexoffice-key',
+    description: 'Lexoffice API key (Bearer).',
+  },
+  {
+    env: 'LEXOFFICE_REQUESTS_PER_SECOND',
+    group: 'lexoffice',
+    key: 'requestsPerSecond',
+    type: 'integer',
+    minimum: 1,
+    default: '2',
+    description: 'Lexoffice calls per second for the whole account, across every worker process.',
+  },
+  {
+    env: 'PROSONATA_API_URL',
+    group: 'prosonata',
+    key: 'apiUrl',
+    type: 'string',
+    format: 'uri',
+    requiredInProduction: true,
+    sandboxDefault: 'http://127.0.0.1:4010/prosonata',
+    description:
+      'ProSonata base URL (`https://<firma>.prosonata.software`); `/api/v1/…` is appended.',
+  },
+  {
+    env: 'PROSONATA_API_KEY',
+    group: 'prosonata',
+    key: 'apiKey',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: 'sandbox-prosonata-key',
+    description: 'ProSonata API key (`X-API-Key`).',
+  },
+  {
+    env: 'PROSONATA_CUSTOMER_ID',
+    group: 'prosonata',
+    key: 'customerId',
+    type: 'integer',
+    minimum: 1,
+    default: '1',
+    description: 'ProSonata customer group (customerID) new addresses are filed under.',
+  },
+  {
+    env: 'CAMPUS_BASE_URL',
+    group: 'offers',
+    key: 'baseUrl',
+    type: 'string',
+    format: 'uri',
+    requiredInProduction: true,
+    sandboxDefault: 'http://127.0.0.1:4010/campus',
+    description: 'Public URL of the Campus website; offer PDF and acceptance links point there.',
+  },
+  {
+    env: 'OFFER_LINK_SECRET',
+    group: 'offers',
+    key: 'linkSecret',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: 'dev-offer-link-secret',
+    description:
+      'Key that signs the tokens in offer PDF and acceptance links (the website checks them).',
+  },
+  {
+    env: 'OFFER_FOLLOW_UP_DELAYS',
+    group: 'offers',
+    key: 'followUpDelays',
+    type: 'list',
+    pattern: '^\\d+(ms|s|m|h|d)(,\\d+(ms|s|m|h|d))*$',
+    default: '3d,7d,14d',
+    description:
+      'When the three follow-up mails go out after an offer (durations: `ms`, `s`, `m`, `h`, `d`), unless it was accepted.',
+  },
+  {
+    env: 'PRODUCT_CATALOG',
+    group: 'catalog',
+    key: 'products',
+    type: 'json',
+    schema: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['name', 'netPrice', 'taxRate'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          netPrice: { type: 'number', minimum: 0 },
+          taxRate: { enum: [0, 7, 19] },
+        },
+      },
+    },
+    default:
+      '{"ebook-agiles-arbeiten":{"name":"E-Book Agiles Arbeiten","netPrice":18.69,"taxRate":7},"projektmanagement-zertifikat":{"name":"Zertifikatskurs Projektmanagement","netPrice":1490,"taxRate":19}}',
+    description:
+      'Products sold on the website, as JSON: slug → `{name, netPrice, taxRate}` (tax rate 0, 7 or 19 %).',
+  },
+  {
+    env: 'PAYPAL_PLAN_MAP',
+    group: 'catalog',
+    key: 'paypalPlans',
+    type: 'json',
+    schema: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+    default: '{"KURS-PM-ABO":"P-SANDBOX-KURS-PM-ABO"}',
+    description:
+      'Fakturia item number → PayPal billing plan id, as JSON, for contracts paid with PayPal.',
   },
 ];

@@ -1,0 +1,14 @@
+export {
+  createCustomerDirectory,
+  createInvoiceLedger,
+  createSubscriptionLinks,
+} from './customer-directory.js';
+export type {
+  CustomerDirectory,
+  CustomerRecord,
+  CustomerRef,
+  InvoiceLedger,
+  PaymentRecord,
+  SubscriptionLink,
+  SubscriptionLinks,
+} from './customer-directory.js';
