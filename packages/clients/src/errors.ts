@@ -18,6 +18,8 @@ export class UpstreamError extends Error {
 /** A 4xx answer (other than 408/429): retrying the same request cannot succeed. */
 export class UpstreamRejectedError extends UpstreamError {
   override name = 'UpstreamRejectedError';
+  /** Read by the worker runtime: the job fails at once. */
+  readonly retryable = false;
 }
 
 /** 429, 503 or an exhausted quota: wait `retryAfterMs`, without using up an attempt. */
