@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '@campus/config';
 import type { Logger } from '@campus/logger';
-import type { QueueSet } from '@campus/queues';
+import { createStatsRecorder, type QueueSet, type StatsRecorder } from '@campus/queues';
 import type { Redis } from 'ioredis';
 import { withDeadline } from './deadline.js';
 import { createWebhookHandler } from './handle-webhook.js';
@@ -24,10 +24,15 @@ export interface ReceiverDeps {
 }
 
 /** The receiver's Express app: webhooks, health, readiness and metrics. It does no business work. */
-export function createReceiver(deps: ReceiverDeps): { app: Express; metrics: ReceiverMetrics } {
+export function createReceiver(deps: ReceiverDeps): {
+  app: Express;
+  metrics: ReceiverMetrics;
+  stats: StatsRecorder;
+} {
   const { config, redis, logger } = deps;
   const now = deps.now ?? Date.now;
   const metrics = createReceiverMetrics(deps.queues);
+  const stats = createStatsRecorder(redis, config.core.queuePrefix);
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -40,6 +45,7 @@ export function createReceiver(deps: ReceiverDeps): { app: Express; metrics: Rec
     metrics,
     auth: { config: config.receiver, paypal: deps.paypal, now },
     magicCodes: { redis, prefix: config.core.queuePrefix, secret: config.magicCode.secret },
+    stats,
   });
 
   // Webhooks first and without route parameters: the hot path should not walk
@@ -79,5 +85,5 @@ export function createReceiver(deps: ReceiverDeps): { app: Express; metrics: Rec
     logger.error({ err: error, path: req.path }, 'unexpected error');
     if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
   });
-  return { app, metrics };
+  return { app, metrics, stats };
 }

@@ -14,7 +14,7 @@ import {
 } from '@campus/events';
 import { createAccessLogger, type Logger } from '@campus/logger';
 import { verifyMagicCode, type MagicCodeStore } from '@campus/magic-code';
-import { acceptEvent, quarantinePayload, type QueueSet } from '@campus/queues';
+import { acceptEvent, quarantinePayload, type QueueSet, type StatsRecorder } from '@campus/queues';
 import type { Redis } from 'ioredis';
 import { authenticate, type AuthContext } from './authenticate.js';
 import { BodyTooLargeError, decodeUtf8, isJsonContentType, readRawBody } from './body.js';
@@ -30,6 +30,7 @@ export interface WebhookDeps {
   metrics: ReceiverMetrics;
   auth: AuthContext;
   magicCodes: MagicCodeStore;
+  stats: StatsRecorder;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -65,6 +66,7 @@ export function createWebhookHandler(deps: WebhookDeps) {
       reply(res, status, body, headers);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       metrics.requests.inc({ source: source ?? 'unknown', status, outcome });
+      if (source) deps.stats.count(source, outcome);
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
       // The path segment is the sender's text: keep only what a source name can be.
       const sourceLabel = source ?? sourceParam.replace(/[^a-z0-9-]/gi, '').slice(0, 40);

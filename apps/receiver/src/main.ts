@@ -51,7 +51,7 @@ const paypal = paypalApi
       logger,
     });
 
-const { app } = createReceiver({ config, redis, queues, logger, paypal });
+const { app, stats } = createReceiver({ config, redis, queues, logger, paypal });
 const server = app.listen(config.receiver.port, config.receiver.host);
 await once(server, 'listening');
 const { port } = server.address() as AddressInfo;
@@ -74,6 +74,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'stopping: no new requests, finishing those in flight');
   await closeServer(server, logger);
+  await stats.close();
   await queues.close();
   await redis.quit().catch(() => redis.disconnect());
   logger.info('stopped');

@@ -97,7 +97,7 @@ export async function startReceiver(
     logger,
     now: () => clock.now,
   });
-  const { app } = createReceiver({
+  const { app, stats } = createReceiver({
     config,
     redis: connection,
     queues,
@@ -150,6 +150,7 @@ export async function startReceiver(
     },
     async close() {
       await closeServer(server, logger, 1_000);
+      await stats.close();
       await queues.close();
       connection.disconnect();
       inspect.disconnect();

@@ -15,6 +15,7 @@ export type {
   OffersConfig,
   CatalogConfig,
   Product,
+  DashboardConfig,
   WebhookSource,
 } from './load.js';
 export { SETTINGS, SANDBOX_SECRETS } from './settings.js';

@@ -95,7 +95,16 @@ export function parseDurationMs(text: string): number {
   return Number(match[1]) * unit;
 }
 
+export interface DashboardConfig {
+  port: number;
+  host: string;
+  user: string | undefined;
+  password: string | undefined;
+  sessionSecret: string | undefined;
+}
+
 interface GroupTypes {
+  dashboard: DashboardConfig;
   lexoffice: LexofficeConfig;
   prosonata: ProsonataConfig;
   offers: OffersConfig;

@@ -13,6 +13,7 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   prosonata: 'ProSonata (worker-order-to-customer)',
   offers: 'Offers (worker-offer-mail)',
   catalog: 'Products and PayPal plans',
+  dashboard: 'Dashboard (apps/dashboard)',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -15,7 +15,8 @@ export type SettingGroup =
   | 'lexoffice'
   | 'prosonata'
   | 'offers'
-  | 'catalog';
+  | 'catalog'
+  | 'dashboard';
 
 export interface Setting {
   env: string;
@@ -48,6 +49,8 @@ export const SANDBOX_SECRETS = {
   PAYPAL_CLIENT_ID: 'sandbox-client-id',
   PAYPAL_CLIENT_SECRET: 'sandbox-client-secret',
   MAGIC_CODE_SECRET: 'dev-magic-code-secret',
+  DASHBOARD_USER: 'operator',
+  DASHBOARD_PASSWORD: 'sandbox-dashboard',
 } as const;
 
 export const SETTINGS: readonly Setting[] = [
@@ -493,5 +496,50 @@ export const SETTINGS: readonly Setting[] = [
     default: '{"KURS-PM-ABO":"P-SANDBOX-KURS-PM-ABO"}',
     description:
       'Fakturia item number → PayPal billing plan id, as JSON, for contracts paid with PayPal.',
+  },
+  {
+    env: 'DASHBOARD_PORT',
+    group: 'dashboard',
+    key: 'port',
+    type: 'integer',
+    minimum: 0,
+    default: '3001',
+    description: "Port of the operators' dashboard (Bull Board and the health page).",
+  },
+  {
+    env: 'DASHBOARD_HOST',
+    group: 'dashboard',
+    key: 'host',
+    type: 'string',
+    default: '0.0.0.0',
+    description: 'Address the dashboard listens on.',
+  },
+  {
+    env: 'DASHBOARD_USER',
+    group: 'dashboard',
+    key: 'user',
+    type: 'string',
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.DASHBOARD_USER,
+    description: 'Operator login name.',
+  },
+  {
+    env: 'DASHBOARD_PASSWORD',
+    group: 'dashboard',
+    key: 'password',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: SANDBOX_SECRETS.DASHBOARD_PASSWORD,
+    description: 'Operator password. The dashboard refuses to start in production without it.',
+  },
+  {
+    env: 'DASHBOARD_SESSION_SECRET',
+    group: 'dashboard',
+    key: 'sessionSecret',
+    type: 'string',
+    secret: true,
+    description:
+      'Key that signs login sessions; derived from the password when unset (changing the password then ends every session).',
   },
 ];

@@ -29,3 +29,5 @@ export { runWorkerApp } from './worker/run-worker-app.js';
 export type { WorkerApp } from './worker/run-worker-app.js';
 export { createWorkerMetrics } from './worker/worker-metrics.js';
 export type { WorkerMetrics } from './worker/worker-metrics.js';
+export { createStatsRecorder, readSourceStats } from './stats.js';
+export type { StatsRecorder } from './stats.js';
