@@ -68,7 +68,8 @@ async function session(): Promise<string> {
 async function settledJob(id: string, state: 'failed' | 'completed') {
   for (let i = 0; i < 100; i++) {
     // State first, then the job: a job read before it settled would lack its outcome.
-    if ((await queues.quarantine.getJobState(id)) === state) return (await queues.quarantine.getJob(id))!;
+    if ((await queues.quarantine.getJobState(id)) === state)
+      return (await queues.quarantine.getJob(id))!;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`quarantine job ${id} never became ${state}`);
