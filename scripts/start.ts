@@ -15,8 +15,21 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const mode = process.env.CAMPUS_MODE ?? 'sandbox';
 const receiverPort = process.env.RECEIVER_PORT ?? '3000';
 
-/** The apps `npm start` runs, each as `node apps/<name>/dist/main.js`. */
-const APPS = ['receiver'];
+/** The apps `npm start` runs, each as `node apps/<name>/dist/main.js`; the sandbox first. */
+const APPS = [
+  'sandbox',
+  'receiver',
+  'dashboard',
+  'worker-dunning-mail',
+  'worker-invoice-sync',
+  'worker-order-to-customer',
+  'worker-certificate-mail',
+  'worker-offer-mail',
+  'worker-login-mail',
+  'worker-paypal-subscription',
+];
+const dashboardPort = process.env.DASHBOARD_PORT ?? '3001';
+const sandboxPort = process.env.SANDBOX_PORT ?? '4010';
 
 const children = new Map<string, ChildProcess>();
 let redis: ChildProcess | undefined;
@@ -30,7 +43,13 @@ if (!(await redisAnswers(redisUrl))) {
 for (const app of APPS) {
   const child = spawn(process.execPath, [`apps/${app}/dist/main.js`], {
     cwd: root,
-    env: { ...process.env, REDIS_URL: redisUrl, CAMPUS_MODE: mode, RECEIVER_PORT: receiverPort },
+    env: {
+      ...process.env,
+      REDIS_URL: redisUrl,
+      CAMPUS_MODE: mode,
+      RECEIVER_PORT: receiverPort,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.set(app, child);
@@ -44,10 +63,14 @@ for (const app of APPS) {
 }
 
 const base = `http://127.0.0.1:${receiverPort}`;
+const sandbox = `http://127.0.0.1:${sandboxPort}`;
 process.stdout.write(`
-campus-events is running (${mode} mode)
+campus-events is running (${mode} mode, ${APPS.length} processes; LOG_LEVEL=info shows every request)
   Receiver    ${base}/webhooks/{fakturia,plenigo,paypal,campus}
   Health      ${base}/healthz  ${base}/readyz  ${base}/metrics
+  Dashboard   http://127.0.0.1:${dashboardPort}/   (user ${SANDBOX_SECRETS.DASHBOARD_USER}, password ${SANDBOX_SECRETS.DASHBOARD_PASSWORD})
+  Mails       ${sandbox}/mail   (the sandbox's SMTP sink)
+  Stand-ins   ${sandbox}/       (Lexoffice, ProSonata, PayPal: what they received)
   Redis       ${redisUrl}${redis ? ' (started here, data in .data/redis)' : ''}
 ${
   mode === 'sandbox'
@@ -58,9 +81,10 @@ Development secrets (sandbox mode only):
   CAMPUS_WEBHOOK_SECRET   ${SANDBOX_SECRETS.CAMPUS_WEBHOOK_SECRET}
   PAYPAL_WEBHOOK_ID       ${SANDBOX_SECRETS.PAYPAL_WEBHOOK_ID}
 
-Send a sample:
-  curl -H 'content-type: application/json' -H 'x-webhook-token: ${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}' \\
-       --data-binary @fixtures/fakturia/DUNNING_CREATED.json ${base}/webhooks/fakturia
+Send a sample (signed as its real sender would; PayPal through the sandbox's simulator):
+  npm run send -- fixtures/fakturia/CUSTOMER_CREATED.json
+  npm run send -- fixtures/fakturia/DUNNING_CREATED.json      then look at ${sandbox}/mail
+  npm run send -- fixtures/paypal/PAYMENT.SALE.COMPLETED.json
 `
     : ''
 }

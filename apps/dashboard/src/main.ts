@@ -45,10 +45,6 @@ replay.on('completed', (job, result) =>
 
 const app = createDashboard({ config, redis, queues, logger });
 const server = app.listen(config.dashboard.port, config.dashboard.host);
-await once(server, 'listening');
-const { port } = server.address() as AddressInfo;
-logger.info({ port }, `dashboard listening on http://${config.dashboard.host}:${port}`);
-
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
@@ -64,3 +60,6 @@ async function stop(signal: string) {
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+await once(server, 'listening');
+const { port } = server.address() as AddressInfo;
+logger.info({ port }, `dashboard listening on http://${config.dashboard.host}:${port}`);

@@ -53,21 +53,6 @@ const paypal = paypalApi
 
 const { app, stats } = createReceiver({ config, redis, queues, logger, paypal });
 const server = app.listen(config.receiver.port, config.receiver.host);
-await once(server, 'listening');
-const { port } = server.address() as AddressInfo;
-logger.info(
-  {
-    port,
-    mode: config.core.mode,
-    sources: config.receiver.sources,
-    paypalVerifyMode: config.receiver.paypalVerifyMode,
-  },
-  `receiver listening on http://${config.receiver.host}:${port}`,
-);
-if (config.core.mode === 'sandbox') {
-  logger.warn('sandbox mode: unset secrets use the development values; never expose this receiver');
-}
-
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -82,3 +67,17 @@ async function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+await once(server, 'listening');
+const { port } = server.address() as AddressInfo;
+logger.info(
+  {
+    port,
+    mode: config.core.mode,
+    sources: config.receiver.sources,
+    paypalVerifyMode: config.receiver.paypalVerifyMode,
+  },
+  `receiver listening on http://${config.receiver.host}:${port}`,
+);
+if (config.core.mode === 'sandbox') {
+  logger.warn('sandbox mode: unset secrets use the development values; never expose this receiver');
+}

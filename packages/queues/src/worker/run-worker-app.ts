@@ -51,6 +51,21 @@ export async function runWorkerApp<G extends SettingGroup>(app: WorkerApp<G>): P
     metrics,
   });
   let server: Server | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new jobs, active ones finish');
+    server?.close();
+    await running.close();
+    await closeDomain?.();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  // Installed before the "started" line, so a stop signal is never missed.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
   if (config.worker.metricsPort > 0) {
     server = createServer((req, res) => {
       if (req.url === '/metrics') {
@@ -71,18 +86,4 @@ export async function runWorkerApp<G extends SettingGroup>(app: WorkerApp<G>): P
     { queue: definition.queue, concurrency: running.worker.opts.concurrency },
     `${app.name} started`,
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: no new jobs, active ones finish');
-    server?.close();
-    await running.close();
-    await closeDomain?.();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { freePort, spawnApp, startTestRedis, type TestRedis } from '@campus/testing';
+
+/**
+ * No Docker engine runs here, so the compose file is checked the way the
+ * engine would use it: every service runs a real script of this repository,
+ * and each app, started in production mode with exactly the environment its
+ * service gives it, finds every variable it needs.
+ */
+const root = new URL('../', import.meta.url);
+const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8'), {
+  merge: true,
+}) as {
+  services: Record<
+    string,
+    { command?: string[]; environment?: Record<string, string>; image?: string; build?: string }
+  >;
+};
+const appServices = Object.entries(compose.services).filter(([, s]) => s.command?.[0] === 'node');
+
+/** Compose's interpolation: `${X:?msg}` must be provided (we provide a stand-in), `${X:-d}` defaults to d. */
+function interpolate(value: string): string {
+  return String(value).replace(
+    /\$\{([A-Z0-9_]+)(?::([?-])([^}]*))?\}/g,
+    (_m, name: string, kind?: string, rest?: string) =>
+      kind === '-' ? (rest ?? '') : standIn(name),
+  );
+}
+
+/** A value of the right shape for a variable the operator must provide. */
+function standIn(name: string): string {
+  if (name.endsWith('_URL')) return `https://compose-test.example/${name.toLowerCase()}`;
+  if (name === 'CAMPUS_WEBHOOK_SECRET') return 'whsec_Y29tcG9zZS10ZXN0LXNlY3JldA==';
+  return `compose-test-${name.toLowerCase()}`;
+}
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startTestRedis();
+});
+afterAll(async () => {
+  await redis?.close();
+});
+
+describe('docker-compose.yml', () => {
+  it('runs Redis with AOF, noeviction and a volume', () => {
+    const command = compose.services.redis?.command?.join(' ') ?? '';
+    expect(command).toContain('--appendonly yes');
+    expect(command).toContain('--maxmemory-policy noeviction');
+    expect(compose.services.redis).toHaveProperty('volumes');
+  });
+
+  it('has a service for the receiver, the dashboard and every worker app, each a real script', () => {
+    const apps = appServices.map(([, s]) => s.command![1]!.split('/')[1]).sort();
+    const expected = [
+      'dashboard',
+      'receiver',
+      'worker-certificate-mail',
+      'worker-dunning-mail',
+      'worker-invoice-sync',
+      'worker-login-mail',
+      'worker-offer-mail',
+      'worker-order-to-customer',
+      'worker-paypal-subscription',
+    ];
+    expect(apps).toEqual(expected);
+    for (const [name, service] of appServices) {
+      const [, script] = service.command!;
+      expect(script, name).toMatch(/^apps\/[a-z-]+\/dist\/main\.js$/);
+      const app = script!.split('/')[1]!;
+      expect(
+        existsSync(new URL(`apps/${app}/src/main.ts`, root)),
+        `${name}: apps/${app}/src/main.ts`,
+      ).toBe(true);
+      const pkg = JSON.parse(readFileSync(new URL(`apps/${app}/package.json`, root), 'utf8'));
+      expect(pkg.scripts.build, name).toBe('tsc -p tsconfig.json');
+      expect(service.environment?.CAMPUS_MODE, name).toBe('production');
+    }
+  });
+
+  it.each(appServices.map(([name, service]) => [name, service] as const))(
+    '%s starts in production mode with the environment its service sets',
+    async (name, service) => {
+      const app = service.command![1]!.split('/')[1]!;
+      const env = Object.fromEntries(
+        Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(v)]),
+      );
+      const running = spawnApp(app, {
+        ...env,
+        // Only the addresses change: Redis is the test's, ports are free ones.
+        REDIS_URL: redis.url,
+        RECEIVER_PORT: String(await freePort()),
+        DASHBOARD_PORT: String(await freePort()),
+        LOG_LEVEL: 'info',
+      });
+      try {
+        await running.waitFor(/listening|started/, 30_000);
+      } finally {
+        running.child.kill('SIGTERM');
+      }
+      expect(await running.exited, `${name} output:\n${running.output()}`).toBe(0);
+      expect(running.output()).not.toContain('Configuration is invalid');
+    },
+    60_000,
+  );
+});
