@@ -1,0 +1,86 @@
+import type { CustomerRef } from '@campus/customer-directory';
+
+// Retry behaviour follows the runtime's protocol (`retryable === false` fails
+// the job for good; anything else is retried with backoff), so these errors
+// need no BullMQ class.
+
+function describeCustomer(ref: CustomerRef): string {
+  // Fakturia is the usual case and the one operators search for by its number.
+  return ref.source === 'fakturia' ? `customer ${ref.id}` : `${ref.source} customer ${ref.id}`;
+}
+
+/**
+ * The customer event that fills the directory has not been processed yet
+ * (events of one customer arrive in any order). Retried: the letter waits for it.
+ */
+export class CustomerNotInDirectoryError extends Error {
+  override name = 'CustomerNotInDirectoryError';
+  constructor(readonly customer: CustomerRef) {
+    super(
+      `${describeCustomer(customer)} not in the directory yet; retrying until the customer event arrives`,
+    );
+  }
+}
+
+/** The customer is known but has no e-mail address: no retry can invent one. */
+export class CustomerWithoutEmailError extends Error {
+  override name = 'CustomerWithoutEmailError';
+  readonly retryable = false;
+  constructor(readonly customer: CustomerRef) {
+    super(
+      `${describeCustomer(customer)} has no e-mail address in the directory; add one in ${customer.source} ` +
+        '(its customer-changed event updates the directory), then retry this job from the dashboard',
+    );
+  }
+}
+
+/** The event lacks a field the mail needs; the same payload will lack it on every retry. */
+export class MissingFieldError extends Error {
+  override name = 'MissingFieldError';
+  readonly retryable = false;
+  constructor(
+    readonly event: string,
+    readonly field: string,
+    context: string,
+  ) {
+    super(
+      `${event}${context} has no usable ${field}; a retry cannot add it. ` +
+        'Check the payload the sender posts (its field names are assumed in @campus/events) and replay the job once the reader handles it',
+    );
+  }
+}
+
+/**
+ * A PayPal subscription not (yet) linked to a Fakturia contract: the link is
+ * written by the paypal-subscription worker when it creates the subscription.
+ */
+export class SubscriptionNotLinkedError extends Error {
+  override name = 'SubscriptionNotLinkedError';
+  constructor(
+    readonly subscriptionId: string,
+    contractNumber: string | undefined,
+  ) {
+    super(
+      `PayPal subscription ${subscriptionId} is not linked to a customer yet` +
+        (contractNumber === undefined
+          ? ''
+          : ` (contract ${contractNumber} from resource.custom alone does not lead to an e-mail address)`) +
+        '; retrying until the paypal-subscription worker has linked it',
+    );
+  }
+}
+
+/** A link without a customer number cannot lead to an e-mail address; the link has to be fixed. */
+export class SubscriptionWithoutCustomerError extends Error {
+  override name = 'SubscriptionWithoutCustomerError';
+  readonly retryable = false;
+  constructor(
+    readonly subscriptionId: string,
+    contractNumber: string,
+  ) {
+    super(
+      `PayPal subscription ${subscriptionId} is linked to contract ${contractNumber} without a customer number, ` +
+        'so no e-mail address can be found; relink it with the customer number, then retry this job',
+    );
+  }
+}

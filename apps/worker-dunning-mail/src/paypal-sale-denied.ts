@@ -1,0 +1,65 @@
+import type { CustomerDirectory, SubscriptionLinks } from '@campus/customer-directory';
+import type { RoutedEventBodies } from '@campus/events';
+import type { JobContext } from '@campus/queues';
+import {
+  MissingFieldError,
+  SubscriptionNotLinkedError,
+  SubscriptionWithoutCustomerError,
+} from './errors.js';
+import { readAmount, readText } from './read-fields.js';
+import { recipientFromDirectory } from './recipient.js';
+import { sendMailOnce, type MailSender } from './send-mail.js';
+
+export interface PaypalSaleDeniedDeps extends MailSender {
+  directory: CustomerDirectory;
+  subscriptions: SubscriptionLinks;
+}
+
+type SaleDenied = RoutedEventBodies['paypal.PAYMENT.SALE.DENIED'];
+const EVENT = 'PAYMENT.SALE.DENIED';
+
+/**
+ * PayPal PAYMENT.SALE.DENIED → `zahlung_fehlgeschlagen`. The sale names its
+ * subscription (billing_agreement_id); the link written when we created that
+ * subscription leads to the Fakturia customer and from there to the address.
+ */
+export function createPaypalSaleDeniedHandler(deps: PaypalSaleDeniedDeps) {
+  return async (event: SaleDenied, ctx: JobContext) => {
+    const sale = event.resource;
+    const context = ` for sale ${readText(sale.id) ?? '(no id)'}`;
+    const amount = readAmount(sale.amount?.total);
+    if (amount === undefined) throw new MissingFieldError(EVENT, 'resource.amount.total', context);
+    const subscriptionId = readText(sale.billing_agreement_id);
+    if (subscriptionId === undefined) {
+      throw new MissingFieldError(EVENT, 'resource.billing_agreement_id', context);
+    }
+    const link = await deps.subscriptions.find(subscriptionId);
+    if (link === undefined)
+      throw new SubscriptionNotLinkedError(subscriptionId, readText(sale.custom));
+    const customerNumber = readText(link.customerNumber);
+    if (customerNumber === undefined) {
+      throw new SubscriptionWithoutCustomerError(subscriptionId, link.contractNumber);
+    }
+    const log = ctx.log.child({
+      saleId: sale.id,
+      subscriptionId,
+      contractNumber: link.contractNumber,
+      customerNumber,
+    });
+    const recipient = await recipientFromDirectory(deps.directory, {
+      source: 'fakturia',
+      id: customerNumber,
+    });
+    const sent = await sendMailOnce(deps, ctx, {
+      to: recipient.email,
+      template: 'zahlung_fehlgeschlagen',
+      vars: {
+        betrag: amount,
+        zahlungsart: 'PayPal',
+        ...(recipient.name === undefined ? {} : { kunde_name: recipient.name }),
+      },
+    });
+    log.info({ messageId: sent.messageId }, 'payment-failed notice sent');
+    return { template: 'zahlung_fehlgeschlagen' as const, messageId: sent.messageId };
+  };
+}

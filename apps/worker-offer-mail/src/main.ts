@@ -1,0 +1,38 @@
+import { createMailer } from '@campus/mailer';
+import { createProducerConnection, runWorkerApp } from '@campus/queues';
+import { OfferSettingsError, resolveOfferSettings } from './offer-settings.js';
+import { createOfferWorker } from './worker.js';
+
+await runWorkerApp({
+  name: 'worker-offer-mail',
+  configGroups: ['mail', 'offers'],
+  async build(config, logger) {
+    // Settings that parse but make no sense stop the process like a missing
+    // variable does (exit 78), before any connection is opened.
+    try {
+      resolveOfferSettings(config.offers);
+    } catch (error) {
+      if (!(error instanceof OfferSettingsError)) throw error;
+      process.stderr.write(`worker-offer-mail: ${error.message}\n`);
+      process.exit(78);
+    }
+    // Commands wait out a short Redis outage instead of failing the job at once.
+    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
+    const mailer = createMailer({ config: config.mail, logger });
+    const definition = createOfferWorker({
+      redis,
+      prefix: config.core.queuePrefix,
+      mailer,
+      mailFrom: config.mail.from,
+      offers: config.offers,
+    });
+    return {
+      definition,
+      async close() {
+        await mailer.close();
+        await redis.quit().catch(() => redis.disconnect());
+      },
+    };
+  },
+});
