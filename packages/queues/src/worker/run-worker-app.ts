@@ -41,7 +41,18 @@ export async function runWorkerApp<G extends SettingGroup>(app: WorkerApp<G>): P
   }
   const logger = createLogger({ name: app.name, level: config.core.logLevel });
   const metrics = createWorkerMetrics();
-  const { definition, close: closeDomain } = await app.build(config, logger);
+  let built: Awaited<ReturnType<typeof app.build>>;
+  try {
+    built = await app.build(config, logger);
+  } catch (error) {
+    // A domain that checks its own settings at build time fails like the config does.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${app.name}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const { definition, close: closeDomain } = built;
   const running: RunningWorker = await startWorker(definition, {
     redisUrl: config.core.redisUrl,
     prefix: config.core.queuePrefix,

@@ -109,7 +109,7 @@ export async function startWorker(
           runOnce(
             producer,
             `${options.prefix}:outcome:${queueName}:${ctxBase.eventKey}:${step}`,
-            outcomeTtl,
+            { ttlSeconds: outcomeTtl, leaseMs: settings.lockMs },
             effect,
           ),
         async enqueue(name, data, opts) {
