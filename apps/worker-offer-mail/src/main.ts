@@ -5,12 +5,12 @@ import { createOfferWorker } from './worker.js';
 
 await runWorkerApp({
   name: 'worker-offer-mail',
-  configGroups: ['mail', 'offers'],
+  configGroups: ['mail', 'offers', 'website'],
   async build(config, logger) {
     // Settings that parse but make no sense stop the process like a missing
     // variable does (exit 78), before any connection is opened.
     try {
-      resolveOfferSettings(config.offers);
+      resolveOfferSettings({ ...config.offers, baseUrl: config.website.baseUrl });
     } catch (error) {
       if (!(error instanceof OfferSettingsError)) throw error;
       process.stderr.write(`worker-offer-mail: ${error.message}\n`);
@@ -25,7 +25,7 @@ await runWorkerApp({
       prefix: config.core.queuePrefix,
       mailer,
       mailFrom: config.mail.from,
-      offers: config.offers,
+      offers: { ...config.offers, baseUrl: config.website.baseUrl },
     });
     return {
       definition,

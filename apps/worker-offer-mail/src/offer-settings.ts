@@ -20,7 +20,10 @@ export class OfferSettingsError extends Error {
  * delays (the three follow-up templates are written as a sequence, the third
  * says it is the last).
  */
-export function resolveOfferSettings(offers: OffersConfig): OfferSettings {
+/** The offers settings with the website's URL the links point to. */
+export type OfferOptions = OffersConfig & { baseUrl: string | undefined };
+
+export function resolveOfferSettings(offers: OfferOptions): OfferSettings {
   if (!offers.baseUrl) {
     throw new OfferSettingsError(
       'CAMPUS_BASE_URL is not set: the offer links in the mails need the public URL of the Campus website.',

@@ -1,4 +1,3 @@
-import type { OffersConfig } from '@campus/config';
 import { defineWorker, type createProducerConnection } from '@campus/queues';
 import type { Mailer } from '@campus/mailer';
 import { acceptOffer } from './accept-offer.js';
@@ -9,7 +8,7 @@ import {
   type FollowUpJobData,
 } from './follow-up-job.js';
 import type { OfferDeps } from './offer-deps.js';
-import { resolveOfferSettings } from './offer-settings.js';
+import { resolveOfferSettings, type OfferOptions } from './offer-settings.js';
 import { createOfferStore } from './offer-store.js';
 import { submitOffer } from './submit-offer.js';
 
@@ -20,7 +19,7 @@ export interface OfferWorkerOptions {
   prefix: string;
   mailer: Mailer;
   mailFrom: string;
-  offers: OffersConfig;
+  offers: OfferOptions;
   /** How long an offer record is kept; DEFAULT_OFFER_TTL_SECONDS unless given. */
   offerTtlSeconds?: number;
 }

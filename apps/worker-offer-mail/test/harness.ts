@@ -1,5 +1,5 @@
+import type { OfferOptions } from '../src/offer-settings.js';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { OffersConfig } from '@campus/config';
 import { loadConfig } from '@campus/config';
 import type { EventJobData } from '@campus/events';
 import { createLogger } from '@campus/logger';
@@ -83,7 +83,7 @@ export async function startHarness(): Promise<Harness> {
         logger,
       });
       const store = createProducerConnection(redis.url, { enableOfflineQueue: true });
-      const offers: OffersConfig = {
+      const offers: OfferOptions = {
         baseUrl: BASE_URL,
         linkSecret: LINK_SECRET,
         followUpDelays: delays,

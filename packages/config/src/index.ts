@@ -13,6 +13,7 @@ export type {
   LexofficeConfig,
   ProsonataConfig,
   OffersConfig,
+  WebsiteConfig,
   CatalogConfig,
   Product,
   DashboardConfig,

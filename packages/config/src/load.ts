@@ -71,8 +71,10 @@ export interface ProsonataConfig {
   apiKey: string | undefined;
   customerId: number;
 }
-export interface OffersConfig {
+export interface WebsiteConfig {
   baseUrl: string | undefined;
+}
+export interface OffersConfig {
   linkSecret: string | undefined;
   /** Durations such as `3d`; read them with parseDurationMs. */
   followUpDelays: string[];
@@ -104,6 +106,7 @@ export interface DashboardConfig {
 }
 
 interface GroupTypes {
+  website: WebsiteConfig;
   dashboard: DashboardConfig;
   lexoffice: LexofficeConfig;
   prosonata: ProsonataConfig;

@@ -14,6 +14,7 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   offers: 'Offers (worker-offer-mail)',
   catalog: 'Products and PayPal plans',
   dashboard: 'Dashboard (apps/dashboard)',
+  website: 'The Campus website (offer and PayPal links)',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

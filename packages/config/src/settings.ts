@@ -16,7 +16,8 @@ export type SettingGroup =
   | 'prosonata'
   | 'offers'
   | 'catalog'
-  | 'dashboard';
+  | 'dashboard'
+  | 'website';
 
 export interface Setting {
   env: string;
@@ -436,7 +437,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     env: 'CAMPUS_BASE_URL',
-    group: 'offers',
+    group: 'website',
     key: 'baseUrl',
     type: 'string',
     format: 'uri',
