@@ -10,6 +10,14 @@ describe('the configuration reference', () => {
     );
   });
 
+  it('in README.md matches the config schema (run `npm run docs:config` after a change)', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('<!-- config:start -->') + '<!-- config:start -->\n'.length;
+    expect(readme.slice(start, readme.indexOf('<!-- config:end -->'))).toBe(
+      renderConfigReference(),
+    );
+  });
+
   it('names every setting', () => {
     const reference = renderConfigReference();
     for (const s of SETTINGS) expect(reference).toContain(`\`${s.env}\``);
