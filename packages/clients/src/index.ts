@@ -7,3 +7,37 @@ export {
 } from './errors.js';
 export { createPaypalClient } from './paypal.js';
 export type { PaypalClient, PaypalClientOptions, PaypalWebhookVerification } from './paypal.js';
+export { createSubscription } from './paypal-subscriptions.js';
+export type {
+  CreatedPaypalSubscription,
+  PaypalSubscriptionRequest,
+} from './paypal-subscriptions.js';
+export { createProsonataClient } from './prosonata.js';
+export type { ProsonataClient, ProsonataClientOptions } from './prosonata.js';
+export type {
+  ProsonataAddress,
+  ProsonataAddressFields,
+  ProsonataAddressFilters,
+  ProsonataAddressPage,
+  ProsonataAddressResult,
+  ProsonataListOptions,
+} from './prosonata-address.js';
+export { createProsonataQuota } from './prosonata-quota.js';
+export type {
+  ProsonataQuota,
+  ProsonataQuotaOptions,
+  QuotaRedis,
+  QuotaTicket,
+} from './prosonata-quota.js';
+export { createLexofficeClient } from './lexoffice.js';
+export type {
+  LexofficeClient,
+  LexofficeClientOptions,
+  LexofficeVoucher,
+  LexofficeVoucherType,
+  LexofficeAddress,
+  LexofficeLineItem,
+  CreatedVoucher,
+  VoucherListEntry,
+  FindVoucherQuery,
+} from './lexoffice.js';

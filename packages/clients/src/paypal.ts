@@ -30,9 +30,13 @@ export function createPaypalClient(options: PaypalClientOptions) {
   let token: { value: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
 
-  async function call(path: string, init: RequestInit): Promise<Response> {
+  async function call(path: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
-      return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      return await fetch(`${base}${path}`, {
+        ...init,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
     } catch (cause) {
       throw new UpstreamError(
         `PayPal did not answer ${path} (${(cause as Error).name})`,
@@ -75,16 +79,36 @@ export function createPaypalClient(options: PaypalClientOptions) {
     return pending;
   }
 
-  async function authorizedJson(path: string, body: unknown, headers: Record<string, string> = {}) {
-    const response = await call(path, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${await accessToken()}`,
-        'content-type': 'application/json',
-        ...headers,
-      },
-      body: JSON.stringify(body),
-    });
+  /**
+   * POSTs JSON with the cached token. A 401 means PayPal revoked or expired
+   * the token early: it is dropped and the call is made once more with a
+   * fresh one (the same request, so idempotency headers still hold).
+   */
+  async function authorizedJson(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    signal?: AbortSignal,
+  ) {
+    const send = async () =>
+      call(
+        path,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${await accessToken()}`,
+            'content-type': 'application/json',
+            ...headers,
+          },
+          body: JSON.stringify(body),
+        },
+        signal,
+      );
+    let response = await send();
+    if (response.status === 401) {
+      token = undefined;
+      response = await send();
+    }
     if (response.status === 401) token = undefined;
     if (!response.ok) {
       const text = await response.text().catch(() => '');

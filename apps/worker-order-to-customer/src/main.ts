@@ -1,0 +1,29 @@
+import { createProsonataClient, createProsonataQuota } from '@campus/clients';
+import { createProducerConnection, runWorkerApp } from '@campus/queues';
+import { createOrderToCustomerWorker } from './worker.js';
+
+await runWorkerApp({
+  name: 'worker-order-to-customer',
+  configGroups: ['prosonata'],
+  async build(config, logger) {
+    const { apiUrl, apiKey, customerId } = config.prosonata;
+    if (!apiUrl || !apiKey) {
+      // Production mode refuses to start without them; this only guards the types.
+      throw new Error('PROSONATA_API_URL and PROSONATA_API_KEY must be set');
+    }
+    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
+    const prefix = config.core.queuePrefix;
+    const prosonata = createProsonataClient({
+      apiUrl,
+      apiKey,
+      quota: createProsonataQuota(redis, prefix),
+    });
+    return {
+      definition: createOrderToCustomerWorker({ prosonata, redis, prefix, customerId }),
+      async close() {
+        await redis.quit().catch(() => redis.disconnect());
+      },
+    };
+  },
+});

@@ -1,0 +1,68 @@
+import { createSubscription, type PaypalClient } from '@campus/clients';
+import type { CustomerDirectory, SubscriptionLinks } from '@campus/customer-directory';
+import type { RoutedEventBodies } from '@campus/events';
+import type { Mailer } from '@campus/mailer';
+import type { JobContext } from '@campus/queues';
+import { CustomerNotKnownError, IncompleteContractError } from './errors.js';
+import { sendFreigabeMail } from './freigabe-mail.js';
+import { buildSubscriptionRequest, planFor } from './subscription-request.js';
+
+export interface PaypalSubscriptionDeps {
+  paypal: PaypalClient;
+  directory: CustomerDirectory;
+  links: SubscriptionLinks;
+  mailer: Mailer;
+  /** MAIL_FROM: its domain goes into the deterministic Message-ID. */
+  mailFrom: string;
+  /** PAYPAL_PLAN_MAP: Fakturia item number → PayPal plan id. */
+  plans: Readonly<Record<string, string>>;
+  /** CAMPUS_BASE_URL: where PayPal sends the customer back after approving or cancelling. */
+  siteUrl: string | undefined;
+}
+
+/**
+ * A contract paid with PayPal was activated: create its PayPal subscription
+ * (idempotent by the event key), link it to the contract so PayPal's payment
+ * events find their way back, and mail the customer the approval link.
+ */
+export async function activatePaypalSubscription(
+  event: RoutedEventBodies['fakturia.CONTRACT_ACTIVATED'],
+  ctx: JobContext,
+  deps: PaypalSubscriptionDeps,
+): Promise<{ subscriptionId: string; messageId: string }> {
+  const contract = event.payload.contract;
+  const { contractNumber, customerNumber } = contract;
+  if (!contractNumber || !customerNumber) {
+    throw new IncompleteContractError(
+      [!contractNumber && 'contractNumber', !customerNumber && 'customerNumber'].filter(
+        (field): field is string => typeof field === 'string',
+      ),
+    );
+  }
+  const planId = planFor(contractNumber, contract, deps.plans);
+  const customer = await deps.directory.get({ source: 'fakturia', id: customerNumber });
+  if (!customer) throw new CustomerNotKnownError(customerNumber, 'unknown');
+  const email = customer.email;
+  if (!email) throw new CustomerNotKnownError(customerNumber, 'no-email');
+
+  const request = buildSubscriptionRequest({
+    planId,
+    contractNumber,
+    customer: { ...customer, email },
+    siteUrl: deps.siteUrl,
+  });
+  const subscription = await ctx.once('subscription', () =>
+    createSubscription(deps.paypal, request, { requestId: ctx.eventKey }),
+  );
+  await deps.links.link(subscription.id, { contractNumber, customerNumber });
+  const sent = await sendFreigabeMail(
+    { to: email, contractNumber, customer, approveUrl: subscription.approveUrl },
+    deps,
+    ctx,
+  );
+  ctx.log.info(
+    { contractNumber, customerNumber, planId, subscriptionId: subscription.id },
+    'PayPal subscription created and approval link mailed',
+  );
+  return { subscriptionId: subscription.id, messageId: sent.messageId };
+}
