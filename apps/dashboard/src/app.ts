@@ -30,7 +30,7 @@ const QUEUE_DESCRIPTIONS: Record<string, string> = {
   'login-mail': 'Login-Codes per Mail',
   'paypal-subscription': 'PayPal-Abos zu Fakturia-Verträgen',
   quarantine:
-    'Eingänge, die nicht verarbeitet werden konnten. Der Grund steht im Fehler; Daten korrigieren und „Retry“: der Eingang wird neu geprüft und geroutet.',
+    'Eingänge, die nicht verarbeitet werden konnten. Der Grund steht im Fehler; Daten korrigieren und „Wiederholen“: der Eingang wird neu geprüft und geroutet.',
 };
 
 /** Only a relative path may be a post-login target (no open redirect). */
@@ -57,8 +57,8 @@ export function createDashboard(deps: DashboardDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/login', (_req, res) => {
-    res.type('html').send(loginPage());
+  app.get('/login', (req, res) => {
+    res.type('html').send(loginPage(undefined, safeNext(req.query.next)));
   });
   app.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
     const client = req.ip ?? 'unknown';
@@ -66,7 +66,12 @@ export function createDashboard(deps: DashboardDeps): Express {
       res
         .status(429)
         .type('html')
-        .send(loginPage('Zu viele Fehlversuche. Bitte in 15 Minuten erneut versuchen.'));
+        .send(
+          loginPage(
+            'Zu viele Fehlversuche. Bitte in 15 Minuten erneut versuchen.',
+            safeNext(req.query.next),
+          ),
+        );
       return;
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -75,7 +80,10 @@ export function createDashboard(deps: DashboardDeps): Express {
     if (!(userOk && passwordOk)) {
       throttle.fail(client);
       logger.warn({ client }, 'dashboard login failed');
-      res.status(401).type('html').send(loginPage('Benutzer oder Passwort ist falsch.'));
+      res
+        .status(401)
+        .type('html')
+        .send(loginPage('Benutzer oder Passwort ist falsch.', safeNext(req.query.next)));
       return;
     }
     throttle.succeed(client);

@@ -63,10 +63,10 @@ export function healthPage(health: Health): string {
 <main>
   <h1>Übersicht</h1>
   <p class="hint">Stand ${time(health.generatedAt)} · Die Seite lädt alle 15 Sekunden neu.
-  Fehlgeschlagene Jobs öffnen, Grund lesen, „Retry“ drücken; ein wiederholter Quarantäne-Job wird neu geprüft und geroutet.</p>
+  Fehlgeschlagene Jobs öffnen, Grund lesen, „Wiederholen“ drücken; ein wiederholter Quarantäne-Job wird neu geprüft und geroutet.</p>
   <h2>Warteschlangen</h2>
   <table>
-    <thead><tr><th>Queue</th><th>wartend</th><th>aktiv</th><th>verzögert</th><th>fehlgeschlagen</th><th>erledigt</th><th>Zustand</th></tr></thead>
+    <thead><tr><th>Warteschlange</th><th>wartend</th><th>aktiv</th><th>verzögert</th><th>fehlgeschlagen</th><th>erledigt</th><th>Zustand</th></tr></thead>
     <tbody>${queueRows}</tbody>
   </table>
   <h2>Absender, letzte Stunde</h2>

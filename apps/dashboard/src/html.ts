@@ -43,10 +43,11 @@ export function page(title: string, body: string): string {
 </html>`;
 }
 
-export function loginPage(error?: string): string {
+/** The login form; `next` (a relative path) is where a successful login goes. */
+export function loginPage(error?: string, next = '/'): string {
   return page(
     'Anmelden',
-    `<form class="login" method="post" action="/login">
+    `<form class="login" method="post" action="/login?next=${encodeURIComponent(next)}">
   <h1>campus-events</h1>
   <p class="hint">Anmeldung für das Betriebs-Dashboard</p>
   ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
