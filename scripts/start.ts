@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_SECRETS } from '@campus/config';
+import { APPS } from './apps.js';
 import { redisAnswers, startLocalRedis } from './local-redis.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -15,19 +16,8 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const mode = process.env.CAMPUS_MODE ?? 'sandbox';
 const receiverPort = process.env.RECEIVER_PORT ?? '3000';
 
-/** The apps `npm start` runs, each as `node apps/<name>/dist/main.js`; the sandbox first. */
-const APPS = [
-  'sandbox',
-  'receiver',
-  'dashboard',
-  'worker-dunning-mail',
-  'worker-invoice-sync',
-  'worker-order-to-customer',
-  'worker-certificate-mail',
-  'worker-offer-mail',
-  'worker-login-mail',
-  'worker-paypal-subscription',
-];
+// The apps run as `node apps/<name>/dist/main.js`, in the order of APPS.
+
 const dashboardPort = process.env.DASHBOARD_PORT ?? '3001';
 const sandboxPort = process.env.SANDBOX_PORT ?? '4010';
 

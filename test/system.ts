@@ -15,19 +15,9 @@ import {
 } from '@campus/testing';
 import { senderHeaders } from '@campus/webhook-auth';
 import type { Redis } from 'ioredis';
+import { APPS } from '../scripts/apps.js';
 
-export const APPS = [
-  'sandbox',
-  'receiver',
-  'dashboard',
-  'worker-dunning-mail',
-  'worker-invoice-sync',
-  'worker-order-to-customer',
-  'worker-certificate-mail',
-  'worker-offer-mail',
-  'worker-login-mail',
-  'worker-paypal-subscription',
-] as const;
+export { APPS };
 
 export interface RunningSystem {
   redis: TestRedis;

@@ -14,7 +14,7 @@ import {
 import { startSandbox, type RunningSandbox } from '@campus/sandbox';
 import { startTestRedis, type TestRedis } from '@campus/testing';
 import { createCertificateWorker } from '../src/worker.js';
-import { startFlakySmtp, type FlakySmtp } from './flaky-smtp.js';
+import { startFlakySmtp, type FlakySmtp } from '@campus/testing';
 
 export const JOB_NAME = 'campus.campus.zertifikat.ausstellen';
 const FROM = 'Campus <no-reply@campus.example>';

@@ -15,7 +15,7 @@ import {
 import { startSandbox, type RunningSandbox } from '@campus/sandbox';
 import { startTestRedis, type TestRedis } from '@campus/testing';
 import { createLoginMailWorker } from '../src/worker.js';
-import { startFlakySmtp, type FlakySmtp } from './flaky-smtp.js';
+import { startFlakySmtp, type FlakySmtp } from '@campus/testing';
 
 export const JOB_NAME = 'campus.form.login.magic_code.request';
 const FROM = 'Campus <no-reply@campus.example>';
