@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '@campus/config';
 import type { Logger } from '@campus/logger';
@@ -26,6 +27,8 @@ export interface ReceiverDeps {
 /** The receiver's Express app: webhooks, health, readiness and metrics. It does no business work. */
 export function createReceiver(deps: ReceiverDeps): {
   app: Express;
+  /** The server's request handler: webhooks straight to their handler, everything else to `app`. */
+  handler: RequestListener;
   metrics: ReceiverMetrics;
   stats: StatsRecorder;
 } {
@@ -48,18 +51,26 @@ export function createReceiver(deps: ReceiverDeps): {
     stats,
   });
 
-  // Webhooks first and without route parameters: the hot path should not walk
-  // the router's layers and parameter handling on every delivery.
-  app.use((req, res, next) => {
-    if (!WEBHOOK_PREFIX.test(req.url)) return next();
-    const match = WEBHOOK_PATH.exec(req.url);
+  // Webhooks do not go through Express at all: its per-request setup
+  // (prototype swaps, router state, layer matching) costs more than a
+  // webhook's own work, and they need none of it. Express serves the rest.
+  const handler: RequestListener = (req, res) => {
+    const url = req.url ?? '/';
+    if (!WEBHOOK_PREFIX.test(url)) {
+      app(req, res);
+      return;
+    }
+    const match = WEBHOOK_PATH.exec(url);
     if (!match) return reply(res, 404, { error: 'unknown_source' });
     if (req.method !== 'POST') {
       const body = { error: 'method_not_allowed', message: 'Webhooks are sent with POST.' };
       return reply(res, 405, body, { allow: 'POST' });
     }
-    handleWebhook(match[1] ?? '', req, res).catch(next);
-  });
+    handleWebhook(match[1] ?? '', req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'unexpected error');
+      if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
+    });
+  };
 
   app.get('/healthz', (_req, res) => reply(res, 200, { status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -85,5 +96,5 @@ export function createReceiver(deps: ReceiverDeps): {
     logger.error({ err: error, path: req.path }, 'unexpected error');
     if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
   });
-  return { app, metrics, stats };
+  return { app, handler, metrics, stats };
 }

@@ -65,7 +65,7 @@ export function createWebhookHandler(deps: WebhookDeps) {
     const answer = (status: number, body: unknown, headers?: Record<string, string>) => {
       reply(res, status, body, headers);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      metrics.requests.inc({ source: source ?? 'unknown', status, outcome });
+      metrics.countRequest(source ?? 'unknown', status, outcome);
       if (source) deps.stats.count(source, outcome);
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
       // The path segment is the sender's text: keep only what a source name can be.

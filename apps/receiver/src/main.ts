@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '@campus/config';
 import { createPaypalClient } from '@campus/clients';
@@ -51,8 +52,8 @@ const paypal = paypalApi
       logger,
     });
 
-const { app, stats } = createReceiver({ config, redis, queues, logger, paypal });
-const server = app.listen(config.receiver.port, config.receiver.host);
+const { handler, stats } = createReceiver({ config, redis, queues, logger, paypal });
+const server = createServer(handler).listen(config.receiver.port, config.receiver.host);
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;

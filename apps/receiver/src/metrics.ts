@@ -4,6 +4,8 @@ import { registerQueueDepthMetrics, type QueueSet } from '@campus/queues';
 export interface ReceiverMetrics {
   registry: Registry;
   requests: Counter<'source' | 'status' | 'outcome'>;
+  /** Counts one request; the labelled child is made once per combination, not per request. */
+  countRequest(source: string, status: number, outcome: string): void;
   enqueueSeconds: Histogram<'source'>;
 }
 
@@ -11,14 +13,25 @@ export function createReceiverMetrics(queues: QueueSet): ReceiverMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   registerQueueDepthMetrics(registry, queues.all());
+  const requests = new Counter({
+    name: 'campus_webhook_requests_total',
+    help: 'Webhook requests by source, HTTP status and outcome.',
+    labelNames: ['source', 'status', 'outcome'] as const,
+    registers: [registry],
+  });
+  const children = new Map<string, { inc(): void }>();
   return {
     registry,
-    requests: new Counter({
-      name: 'campus_webhook_requests_total',
-      help: 'Webhook requests by source, HTTP status and outcome.',
-      labelNames: ['source', 'status', 'outcome'],
-      registers: [registry],
-    }),
+    requests,
+    countRequest(source, status, outcome) {
+      const key = `${source}|${status}|${outcome}`;
+      let child = children.get(key);
+      if (!child) {
+        child = requests.labels(source, String(status), outcome);
+        children.set(key, child);
+      }
+      child.inc();
+    },
     enqueueSeconds: new Histogram({
       name: 'campus_enqueue_duration_seconds',
       help: 'Time from a validated webhook to Redis acknowledging every add.',

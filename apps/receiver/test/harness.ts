@@ -97,7 +97,7 @@ export async function startReceiver(
     logger,
     now: () => clock.now,
   });
-  const { app, stats } = createReceiver({
+  const { handler, stats } = createReceiver({
     config,
     redis: connection,
     queues,
@@ -105,7 +105,7 @@ export async function startReceiver(
     paypal,
     now: () => clock.now,
   });
-  const server: Server = app.listen(0, '127.0.0.1');
+  const server: Server = createServer(handler).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const inspect = new Redis(redis.url, { maxRetriesPerRequest: 1 });

@@ -1,19 +1,26 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth, so that equal data hashes equally. */
+/**
+ * JSON with object keys sorted at every depth, so that equal data hashes
+ * equally. Written out directly rather than by copying into sorted objects:
+ * it runs on every webhook. Values are what JSON.parse produces.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort())
-      sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return sorted;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export function sha256Hex(text: string): string {
