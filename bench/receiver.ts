@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { SANDBOX_SECRETS } from '@campus/config';
 import { freePort, startTestRedis } from '@campus/testing';
-import { prepareWorkload, type PreparedRequest } from './workload.js';
+import { prepareWorkload } from './workload.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
