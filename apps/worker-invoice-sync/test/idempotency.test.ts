@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createCustomerDirectory } from '@campus/customer-directory';
 import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
 import { startHarness, type Harness } from './harness.js';
-import { startVoucherlistShim } from './voucherlist-shim.js';
 
 let redis: TestRedis;
 let harness: Harness;
@@ -39,10 +38,9 @@ const voucherPosts = async () =>
 
 describe('one voucher per event', () => {
   it('finds the voucher an unanswered call created and does not create a second one', async () => {
-    const shim = await startVoucherlistShim(harness.sandbox.url);
     try {
       await harness.control('POST', '/lexoffice/fail', { count: 1, mode: 'timeout-after-work' });
-      await harness.startWorker({ timeoutMs: 500, lexofficeUrl: shim.lexofficeUrl });
+      await harness.startWorker({ timeoutMs: 500 });
 
       const id = await queueInvoice();
       const job = await harness.settled(id);
@@ -55,15 +53,16 @@ describe('one voucher per event', () => {
         returnvalue: { voucherId: vouchers[0]!.id, found: true },
       });
       expect(await voucherPosts()).toBe(1);
-      expect(shim.listCalls()).toBe(1);
+      const lists = (await harness.requests()).filter((r) => r.path.includes('/v1/voucherlist'));
+      expect(lists).toHaveLength(1);
     } finally {
       await harness.stopWorkers();
-      await shim.close();
     }
   });
 
   it('fails for good, saying what to check, when Lexoffice cannot be searched after a lost answer', async () => {
-    // The sandbox has no voucher list: the retry cannot tell whether the voucher exists.
+    // Without a voucher list the retry cannot tell whether the voucher exists.
+    await harness.control('POST', '/lexoffice/voucherlist', { enabled: false });
     await harness.control('POST', '/lexoffice/fail', { count: 1, mode: 'timeout-after-work' });
     await harness.startWorker({ timeoutMs: 500 });
 
@@ -83,10 +82,9 @@ describe('one voucher per event', () => {
   });
 
   it('retries a voucher whose call failed with a 500 and creates it once', async () => {
-    const shim = await startVoucherlistShim(harness.sandbox.url);
     try {
       await harness.control('POST', '/lexoffice/fail', { count: 1, mode: 'error' });
-      await harness.startWorker({ lexofficeUrl: shim.lexofficeUrl });
+      await harness.startWorker();
 
       const job = await harness.settled(await queueInvoice());
 
@@ -95,7 +93,6 @@ describe('one voucher per event', () => {
       expect(await voucherPosts()).toBe(2);
     } finally {
       await harness.stopWorkers();
-      await shim.close();
     }
   });
 

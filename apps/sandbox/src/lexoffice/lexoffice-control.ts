@@ -20,5 +20,15 @@ export function createLexofficeControl(state: LexofficeState): Router {
     state.bucket.reset(perSecond);
     res.json({ ratePerSecond: perSecond });
   });
+  // Switch `GET /v1/voucherlist` off (404) to test a client that cannot search.
+  router.post('/voucherlist', (req: Request, res: Response) => {
+    const enabled = (req.body as { enabled?: unknown } | undefined)?.enabled;
+    if (typeof enabled !== 'boolean') {
+      res.status(400).json({ message: 'enabled must be true or false' });
+      return;
+    }
+    state.voucherlistEnabled = enabled;
+    res.json({ voucherlistEnabled: enabled });
+  });
   return router;
 }

@@ -10,6 +10,7 @@ import {
   type StoredVoucher,
 } from './lexoffice-state.js';
 import { validateVoucher } from './validate-voucher.js';
+import { listVouchers } from './voucher-list.js';
 
 interface Deps {
   state: LexofficeState;
@@ -99,6 +100,15 @@ export function createLexofficeRouter({ state, clock, logger, publicUrl }: Deps)
       updatedDate: voucher.updatedDate,
       version: voucher.version,
     });
+  });
+
+  // Lexoffice's voucher list: what a client searches after a lost answer.
+  router.get('/v1/voucherlist', (req: Request, res: Response) => {
+    if (!state.voucherlistEnabled) {
+      error(res, req, 404, 'Not Found');
+      return;
+    }
+    res.json(listVouchers([...state.vouchers.values()], req.query as Record<string, string>));
   });
 
   router.get('/v1/:collection/:id', (req: Request, res: Response) => {

@@ -24,6 +24,8 @@ export interface LexofficeOptions {
 export interface LexofficeState extends UpstreamState {
   readonly vouchers: Map<string, StoredVoucher>;
   readonly bucket: TokenBucket;
+  /** Whether `GET /v1/voucherlist` answers (a control switch, to test a client without it). */
+  voucherlistEnabled: boolean;
 }
 
 /** Lexoffice's error body (`timestamp`, `status`, `error`, `path`, `traceId`, `message`). */
@@ -60,15 +62,18 @@ export function createLexofficeState(clock: Clock, options: LexofficeOptions = {
   );
   const vouchers = new Map<string, StoredVoucher>();
   const bucket = new TokenBucket(clock, ratePerSecond);
-  return {
+  const state: LexofficeState = {
     ...parts,
     vouchers,
     bucket,
+    voucherlistEnabled: true,
     reset() {
       parts.requests.clear();
       parts.faults.reset();
       vouchers.clear();
       bucket.reset(ratePerSecond);
+      state.voucherlistEnabled = true;
     },
   };
+  return state;
 }

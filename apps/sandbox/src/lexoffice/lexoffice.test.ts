@@ -116,6 +116,36 @@ describe('Lexoffice stand-in', () => {
     expect(await response.json()).toMatchObject({ status: 400, error: 'Bad Request' });
   });
 
+  it('lists vouchers by type and creation day, newest first, and can be switched off', async () => {
+    const first = await post('/v1/invoices?finalize=true', invoice);
+    clock.advance(1_000);
+    const second = await post('/v1/invoices?finalize=true', {
+      ...invoice,
+      address: { ...invoice.address, name: 'B GmbH' },
+    });
+    clock.advance(1_000);
+    await post('/v1/credit-notes?finalize=true', invoice);
+    const day = new Date(clock.now()).toISOString().slice(0, 10);
+    const list = await fetchJson<{
+      content: { id: string; contactName: string }[];
+      totalElements: number;
+    }>(
+      `${sandbox.url}/lexoffice/v1/voucherlist?voucherType=invoice&voucherStatus=any&createdDateFrom=${day}&createdDateTo=${day}&page=0&size=25`,
+      { headers: { authorization: 'Bearer lx-key' } },
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.totalElements).toBe(2);
+    expect(list.body.content.map((v) => v.id)).toEqual([second.body.id, first.body.id]);
+    expect(list.body.content[0]!.contactName).toBe('B GmbH');
+
+    await fetchJson(`${sandbox.url}/_control/lexoffice/voucherlist`, { body: { enabled: false } });
+    clock.advance(1_000);
+    const off = await fetchJson(`${sandbox.url}/lexoffice/v1/voucherlist?voucherType=invoice`, {
+      headers: { authorization: 'Bearer lx-key' },
+    });
+    expect(off.status).toBe(404);
+  });
+
   it('records requests with the key redacted', async () => {
     await post('/v1/invoices?finalize=true', invoice, 'secret-key');
     const log = await fetchJson<
