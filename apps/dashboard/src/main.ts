@@ -1,23 +1,14 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'bullmq';
-import { ConfigError, loadConfig } from '@campus/config';
+import { exitOnConfigError, loadConfig } from '@campus/config';
 import { QUARANTINE_QUEUE } from '@campus/events';
 import { createLogger } from '@campus/logger';
 import { createProducerConnection, createQueueSet, createWorkerConnection } from '@campus/queues';
 import { createDashboard } from './app.js';
 import { createQuarantineReplay } from './quarantine-replay.js';
 
-let config;
-try {
-  config = loadConfig(['dashboard', 'queues']);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`dashboard: ${error.message}\n`);
-    process.exit(78);
-  }
-  throw error;
-}
+const config = await exitOnConfigError('dashboard', () => loadConfig(['dashboard', 'queues']));
 const logger = createLogger({ name: 'dashboard', level: config.core.logLevel });
 const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
 redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));

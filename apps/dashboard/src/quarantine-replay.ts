@@ -1,10 +1,11 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
+  decodeQuarantinedBody,
   routeEvent,
+  toEventJob,
   SYNCHRONOUS_EVENT,
   validateEvent,
-  type EventJobData,
   type QuarantineJobData,
 } from '@campus/events';
 import { acceptEvent, type QueueSet } from '@campus/queues';
@@ -14,19 +15,6 @@ export interface ReplayResult {
   queues?: string[];
   status: 'accepted' | 'duplicate' | 'not_replayable';
   note?: string;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function bodyText(rawBody: string): string {
-  if (!rawBody.startsWith('base64:')) return rawBody;
-  try {
-    return utf8.decode(Buffer.from(rawBody.slice('base64:'.length), 'base64'));
-  } catch {
-    throw new UnrecoverableError(
-      'Still invalid: the body is not valid UTF-8. Fix the job data and retry.',
-    );
-  }
 }
 
 /**
@@ -40,7 +28,12 @@ function bodyText(rawBody: string): string {
 export function createQuarantineReplay(redis: Redis, queues: QueueSet, rememberSeconds: number) {
   return async function replay(job: Job<QuarantineJobData>): Promise<ReplayResult> {
     const data = job.data;
-    const text = bodyText(data.rawBody);
+    const text = decodeQuarantinedBody(data.rawBody);
+    if (text === undefined) {
+      throw new UnrecoverableError(
+        'Still invalid: the body is not valid UTF-8. Fix the job data and retry.',
+      );
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -63,15 +56,7 @@ export function createQuarantineReplay(redis: Redis, queues: QueueSet, rememberS
         note: 'A magic-code verification is answered live; it cannot be replayed.',
       };
     }
-    const eventJob: EventJobData = {
-      source: event.source,
-      eventType: event.eventType,
-      eventKey: event.eventKey,
-      rawBody: text,
-      receivedAt: data.receivedAt,
-      headers: data.headers,
-      senderRetryCount: event.senderRetryCount,
-    };
+    const eventJob = toEventJob(event, text, data.receivedAt, data.headers);
     const outcome = await acceptEvent(redis, queues, eventJob, routeEvent(event), rememberSeconds);
     return outcome.status === 'duplicate'
       ? { status: 'duplicate', replayedAs: outcome.eventKey }

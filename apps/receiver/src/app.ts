@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '@campus/config';
 import type { Logger } from '@campus/logger';
 import { createStatsRecorder, type QueueSet, type StatsRecorder } from '@campus/queues';
@@ -24,10 +24,9 @@ export interface ReceiverDeps {
   now?: () => number;
 }
 
-/** The receiver's Express app: webhooks, health, readiness and metrics. It does no business work. */
+/** The receiver's request handler: webhooks, health, readiness and metrics. It does no business work. */
 export function createReceiver(deps: ReceiverDeps): {
-  app: Express;
-  /** The server's request handler: webhooks straight to their handler, everything else to `app`. */
+  /** The server's request handler: webhooks straight to their handler, the rest to Express. */
   handler: RequestListener;
   metrics: ReceiverMetrics;
   stats: StatsRecorder;
@@ -96,5 +95,5 @@ export function createReceiver(deps: ReceiverDeps): {
     logger.error({ err: error, path: req.path }, 'unexpected error');
     if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
   });
-  return { app, handler, metrics, stats };
+  return { handler, metrics, stats };
 }

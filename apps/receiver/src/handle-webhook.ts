@@ -3,11 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '@campus/config';
 import {
   isSource,
+  encodeQuarantinedBody,
   keptHeaders,
   routeEvent,
   SYNCHRONOUS_EVENT,
+  toEventJob,
   validateEvent,
-  type EventJobData,
   type QuarantineJobData,
   type Source,
   type ValidationDetail,
@@ -120,12 +121,7 @@ export function createWebhookHandler(deps: WebhookDeps) {
       const text = decodeUtf8(raw);
       if (text === undefined) {
         const message = 'The body is not valid UTF-8.';
-        // Kept as base64 so that no byte is lost on the way through JSON.
-        await quarantine(
-          'invalid_json',
-          [{ path: '/', message }],
-          `base64:${raw.toString('base64')}`,
-        );
+        await quarantine('invalid_json', [{ path: '/', message }], encodeQuarantinedBody(raw));
         return answer(400, { error: 'invalid_json', message });
       }
       let body: unknown;
@@ -165,15 +161,7 @@ export function createWebhookHandler(deps: WebhookDeps) {
         return answer(401, { valid: false });
       }
 
-      const job: EventJobData = {
-        source,
-        eventType: event.eventType,
-        eventKey: event.eventKey,
-        rawBody: text,
-        receivedAt,
-        headers,
-        senderRetryCount: event.senderRetryCount,
-      };
+      const job = toEventJob(event, text, receivedAt, headers);
       const targets = routeEvent(event);
       const enqueueStarted = process.hrtime.bigint();
       const result = await withDeadline(

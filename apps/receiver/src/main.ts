@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from '@campus/config';
+import { exitOnConfigError, loadConfig } from '@campus/config';
 import { createPaypalClient } from '@campus/clients';
 import { createLogger } from '@campus/logger';
 import { createProducerConnection, createQueueSet } from '@campus/queues';
@@ -9,19 +9,9 @@ import { createReceiver } from './app.js';
 import { createApiVerifier, createCertVerifier } from './paypal-verifier.js';
 import { closeServer } from './server.js';
 
-function load<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`receiver: ${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-}
-
-const config = load(() => loadConfig(['receiver', 'queues', 'magicCode']));
+const config = await exitOnConfigError('receiver', () =>
+  loadConfig(['receiver', 'queues', 'magicCode']),
+);
 const logger = createLogger({ name: 'receiver', level: config.core.logLevel });
 const redis = createProducerConnection(config.core.redisUrl);
 redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
@@ -34,7 +24,7 @@ for (const queue of queues.all())
 // PayPal's API credentials are needed (and required in production) only in `api` mode.
 const paypalApi =
   config.receiver.paypalVerifyMode === 'api'
-    ? load(() => loadConfig(['paypal']).paypal)
+    ? await exitOnConfigError('receiver', () => loadConfig(['paypal']).paypal)
     : undefined;
 const paypal = paypalApi
   ? createApiVerifier({

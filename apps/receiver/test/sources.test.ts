@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
+import { senderHeaders } from '@campus/webhook-auth';
 import {
   jobsIn,
   startCertServer,
@@ -168,21 +169,10 @@ describe('authentication', () => {
     ['plenigo', 'plenigo/invoice-creation.json'],
     ['campus', 'campus/campus.zertifikat.ausstellen.json'],
   ])('refuses a %s signature older than five minutes', async (source, fixture) => {
-    const now = receiver.clock.now;
-    const stale = await (async () => {
-      receiver.clock.now = now - 6 * 60 * 1000;
-      const { senderHeaders } = await import('@campus/webhook-auth');
-      const headers = senderHeaders(
-        source as 'plenigo',
-        readFixture(fixture),
-        receiver.credentials,
-        {
-          nowMs: receiver.clock.now,
-        },
-      );
-      receiver.clock.now = now;
-      return headers;
-    })();
+    // Signed six minutes before the receiver's clock.
+    const stale = senderHeaders(source as 'plenigo', readFixture(fixture), receiver.credentials, {
+      nowMs: receiver.clock.now - 6 * 60 * 1000,
+    });
     const response = await receiver.post(source, readFixture(fixture), {
       headers: stale,
       sign: false,
@@ -213,7 +203,6 @@ describe('authentication', () => {
 
   it('refuses a PayPal body changed after signing', async () => {
     const body = readFixture('paypal/PAYMENT.SALE.COMPLETED.json');
-    const { senderHeaders } = await import('@campus/webhook-auth');
     const headers = senderHeaders('paypal', body, receiver.credentials);
     const response = await receiver.post('paypal', body.replace('100.00', '1.00'), {
       headers,

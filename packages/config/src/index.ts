@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, parseDurationMs } from './load.js';
+export { loadConfig, ConfigError, parseDurationMs, exitOnConfigError } from './load.js';
 export type {
   Config,
   CampusMode,

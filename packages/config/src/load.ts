@@ -248,3 +248,23 @@ function requiredInProduction(
     .filter((s) => !(s.env in sourceOf) || sources.includes(sourceOf[s.env]!))
     .map((s) => s.env);
 }
+
+/**
+ * Runs `read` (loading config, or building what checks its settings) and, on a
+ * ConfigError, says what to set and exits with 78 (EX_CONFIG): the one way an
+ * app stops for configuration.
+ */
+export async function exitOnConfigError<T>(
+  appName: string,
+  read: () => T | Promise<T>,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${appName}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

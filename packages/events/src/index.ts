@@ -22,7 +22,13 @@ export { validateEvent } from './validate.js';
 export type { InboundEvent, EventValidation } from './validate.js';
 export { ROUTES, DOMAIN_QUEUES, QUARANTINE_QUEUE, routeEvent, jobNameOf } from './routing.js';
 export type { DomainQueue, JobNameOf } from './routing.js';
-export { KEPT_HEADERS, keptHeaders } from './job.js';
+export {
+  KEPT_HEADERS,
+  keptHeaders,
+  toEventJob,
+  encodeQuarantinedBody,
+  decodeQuarantinedBody,
+} from './job.js';
 export type { EventJobData, QuarantineJobData } from './job.js';
 export type {
   FakturiaEnvelope,

@@ -1,4 +1,5 @@
 import type { Source } from './sources.js';
+import type { InboundEvent } from './validate.js';
 
 /** What the receiver puts into every routed queue for one event. */
 export interface EventJobData {
@@ -48,4 +49,47 @@ export function keptHeaders(
     if (typeof value === 'string') kept[name] = value.slice(0, 512);
   }
   return kept;
+}
+
+/** The job the receiver queues for a validated event (and the quarantine replay, for a fixed one). */
+export function toEventJob(
+  event: InboundEvent,
+  rawBody: string,
+  receivedAt: string,
+  headers: Record<string, string>,
+): EventJobData {
+  return {
+    source: event.source,
+    eventType: event.eventType,
+    eventKey: event.eventKey,
+    rawBody,
+    receivedAt,
+    headers,
+    senderRetryCount: event.senderRetryCount,
+  };
+}
+
+const BASE64_PREFIX = 'base64:';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A quarantined body as kept in the job: the text, or for bytes that are not
+ * UTF-8 `base64:<bytes>`, so that no byte is lost on the way through JSON.
+ */
+export function encodeQuarantinedBody(raw: Buffer): string {
+  try {
+    return utf8.decode(raw);
+  } catch {
+    return `${BASE64_PREFIX}${raw.toString('base64')}`;
+  }
+}
+
+/** The text of a quarantined body; undefined while its bytes are still not UTF-8. */
+export function decodeQuarantinedBody(rawBody: string): string | undefined {
+  if (!rawBody.startsWith(BASE64_PREFIX)) return rawBody;
+  try {
+    return utf8.decode(Buffer.from(rawBody.slice(BASE64_PREFIX.length), 'base64'));
+  } catch {
+    return undefined;
+  }
 }

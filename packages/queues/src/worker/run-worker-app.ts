@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { ConfigError, loadConfig, type Config, type SettingGroup } from '@campus/config';
+import { exitOnConfigError, loadConfig, type Config, type SettingGroup } from '@campus/config';
 import { createLogger, type Logger } from '@campus/logger';
 import type { AnyWorkerDefinition } from './catalog.js';
 import { startWorker, type RunningWorker } from './start-worker.js';
@@ -27,32 +27,16 @@ export interface WorkerApp<G extends SettingGroup> {
  * WORKER_SHUTDOWN_GRACE_MS, connections closed).
  */
 export async function runWorkerApp<G extends SettingGroup>(app: WorkerApp<G>): Promise<void> {
-  let config: Config<G | 'queues' | 'worker'>;
-  try {
-    config = loadConfig([...app.configGroups, 'queues', 'worker']) as Config<
-      G | 'queues' | 'worker'
-    >;
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${app.name}: ${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = await exitOnConfigError(
+    app.name,
+    () => loadConfig([...app.configGroups, 'queues', 'worker']) as Config<G | 'queues' | 'worker'>,
+  );
   const logger = createLogger({ name: app.name, level: config.core.logLevel });
   const metrics = createWorkerMetrics();
-  let built: Awaited<ReturnType<typeof app.build>>;
-  try {
-    built = await app.build(config, logger);
-  } catch (error) {
-    // A domain that checks its own settings at build time fails like the config does.
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${app.name}: ${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
-  const { definition, close: closeDomain } = built;
+  // A domain that checks its own settings at build time fails like the config does.
+  const { definition, close: closeDomain } = await exitOnConfigError(app.name, () =>
+    app.build(config, logger),
+  );
   const running: RunningWorker = await startWorker(definition, {
     redisUrl: config.core.redisUrl,
     prefix: config.core.queuePrefix,
