@@ -42,7 +42,6 @@ function safeNext(value: unknown): string {
 export function createDashboard(deps: DashboardDeps): Express {
   const { config, logger } = deps;
   const { user, password } = config.dashboard;
-  if (!user || !password) throw new Error('DASHBOARD_USER and DASHBOARD_PASSWORD must be set.');
   const secret =
     config.dashboard.sessionSecret ??
     createHash('sha256').update(`campus-dashboard\n${user}\n${password}`).digest('hex');

@@ -19,7 +19,8 @@ export interface ReceiverDeps {
   redis: Redis;
   queues: QueueSet;
   logger: Logger;
-  paypal: PaypalVerifier;
+  /** Absent while PayPal is not an enabled source. */
+  paypal: PaypalVerifier | undefined;
   /** Milliseconds since the epoch; tests pass their own clock. */
   now?: () => number;
 }

@@ -11,7 +11,8 @@ import type { AuthResult, PaypalVerifier } from './paypal-verifier.js';
 
 export interface AuthContext {
   config: ReceiverConfig;
-  paypal: PaypalVerifier;
+  /** Absent while PayPal is not an enabled source. */
+  paypal: PaypalVerifier | undefined;
   /** Current time in ms; tests pass a clock. */
   now: () => number;
 }
@@ -50,7 +51,7 @@ export async function authenticate(
         : 'unauthorized';
     }
     case 'paypal':
-      return ctx.paypal.verify(headers, rawBody);
+      return ctx.paypal ? ctx.paypal.verify(headers, rawBody) : 'unauthorized';
     case 'campus': {
       const signed = {
         id: header(headers, 'webhook-id'),

@@ -26,21 +26,18 @@ const paypalApi =
   config.receiver.paypalVerifyMode === 'api'
     ? await exitOnConfigError('receiver', () => loadConfig(['paypal']).paypal)
     : undefined;
-const paypal = paypalApi
-  ? createApiVerifier({
-      webhookId: config.receiver.paypalWebhookId ?? '',
-      client: createPaypalClient({
-        apiUrl: paypalApi.apiUrl ?? '',
-        clientId: paypalApi.clientId ?? '',
-        clientSecret: paypalApi.clientSecret ?? '',
-      }),
-      logger,
-    })
-  : createCertVerifier({
-      webhookId: config.receiver.paypalWebhookId ?? '',
-      allowedCertUrls: config.receiver.paypalCertUrlAllow,
-      logger,
-    });
+// Set whenever PayPal is an enabled source (production requires it then).
+const webhookId = config.receiver.paypalWebhookId;
+const paypal =
+  webhookId === undefined
+    ? undefined
+    : paypalApi
+      ? createApiVerifier({ webhookId, client: createPaypalClient(paypalApi), logger })
+      : createCertVerifier({
+          webhookId,
+          allowedCertUrls: config.receiver.paypalCertUrlAllow,
+          logger,
+        });
 
 const { handler, stats } = createReceiver({ config, redis, queues, logger, paypal });
 const server = createServer(handler).listen(config.receiver.port, config.receiver.host);

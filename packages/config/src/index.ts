@@ -15,11 +15,10 @@ export type {
   OffersConfig,
   WebsiteConfig,
   CatalogConfig,
-  Product,
   DashboardConfig,
-  WebhookSource,
 } from './load.js';
-export { SETTINGS, SANDBOX_SECRETS } from './settings.js';
-export type { Setting, SettingGroup } from './settings.js';
+export { SETTINGS, SANDBOX_SECRETS, WEBHOOK_SOURCES } from './settings/index.js';
+export type { Setting, SettingGroup, Product, WebhookSource } from './settings/index.js';
+export type { GroupConfig, GroupSpec, JsonValue, SettingSpec, ValueOf } from './settings/define.js';
 export { readTestEnvironment } from './test-environment.js';
 export { renderConfigReference } from './reference.js';

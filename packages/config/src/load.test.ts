@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.js';
 
 describe('loadConfig', () => {
@@ -69,6 +69,36 @@ describe('loadConfig', () => {
     const config = loadConfig(['magicCode'], { CAMPUS_MODE: 'production', MAGIC_CODE_SECRET: 's' });
     expect(config.magicCode.secret).toBe('s');
     expect('receiver' in config).toBe(false);
+  });
+});
+
+describe('the config types, inferred from the settings', () => {
+  it('are never undefined for a value with a default or one production requires', () => {
+    const config = loadConfig(['lexoffice', 'catalog', 'dashboard', 'receiver'], {});
+    // Checked by the compiler (npm run typecheck); the values are checked here.
+    expectTypeOf(config.lexoffice.apiKey).toEqualTypeOf<string>();
+    expectTypeOf(config.lexoffice.requestsPerSecond).toEqualTypeOf<number>();
+    expectTypeOf(config.catalog.paypalPlans).toEqualTypeOf<Record<string, string>>();
+    expectTypeOf(config.dashboard.sessionSecret).toEqualTypeOf<string | undefined>();
+    expectTypeOf(config.receiver.sources).toEqualTypeOf<
+      ('fakturia' | 'plenigo' | 'paypal' | 'campus')[]
+    >();
+    expectTypeOf(config.receiver.fakturiaToken).toEqualTypeOf<string | undefined>();
+    expectTypeOf(config.core.logLevel).toEqualTypeOf<
+      'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+    >();
+    expect(config.lexoffice.apiKey).toBe('sandbox-lexoffice-key');
+    expect(config.catalog.paypalPlans).toEqual({ 'KURS-PM-ABO': 'P-SANDBOX-KURS-PM-ABO' });
+    expect(config.dashboard.sessionSecret).toBeUndefined();
+  });
+
+  it('checks each item of a list', () => {
+    expect(() => loadConfig(['receiver'], { RECEIVER_SOURCES: 'fakturia,ebay' })).toThrow(
+      /RECEIVER_SOURCES\/1 must be equal to one of the allowed values/,
+    );
+    expect(() => loadConfig(['offers'], { OFFER_FOLLOW_UP_DELAYS: '3d,soon' })).toThrow(
+      /OFFER_FOLLOW_UP_DELAYS\/1 must match pattern/,
+    );
   });
 });
 

@@ -1,93 +1,25 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { SETTINGS, type Setting, type SettingGroup } from './settings.js';
+import { SETTINGS, type GroupConfigs, type Setting, type SettingGroup } from './settings/index.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-export type CampusMode = 'sandbox' | 'production';
-
-export interface CoreConfig {
-  mode: CampusMode;
-  redisUrl: string;
-  queuePrefix: string;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-}
-export type WebhookSource = 'fakturia' | 'plenigo' | 'paypal' | 'campus';
-export interface ReceiverConfig {
-  port: number;
-  host: string;
-  maxBodyBytes: number;
-  enqueueTimeoutMs: number;
-  sources: WebhookSource[];
-  fakturiaToken: string | undefined;
-  plenigoSecret: string | undefined;
-  plenigoBasicAuth: string | undefined;
-  paypalWebhookId: string | undefined;
-  paypalVerifyMode: 'cert' | 'api';
-  paypalCertUrlAllow: string[];
-  campusSecret: string | undefined;
-}
-export interface PaypalConfig {
-  apiUrl: string | undefined;
-  clientId: string | undefined;
-  clientSecret: string | undefined;
-}
-export interface MagicCodeConfig {
-  secret: string;
-}
-export interface QueuesConfig {
-  eventKeyTtlDays: number;
-  keepCompletedDays: number;
-  keepFailedDays: number;
-}
-
-export interface MailConfig {
-  smtpUrl: string | undefined;
-  from: string;
-  outboxDir: string | undefined;
-}
-export interface SandboxConfig {
-  host: string;
-  port: number;
-  smtpPort: number;
-}
-
-export interface WorkerConfig {
-  concurrency: number;
-  lockMs: number;
-  stalledIntervalMs: number;
-  shutdownGraceMs: number;
-  metricsPort: number;
-}
-
-export interface LexofficeConfig {
-  apiUrl: string;
-  apiKey: string | undefined;
-  requestsPerSecond: number;
-}
-export interface ProsonataConfig {
-  apiUrl: string | undefined;
-  apiKey: string | undefined;
-  customerId: number;
-}
-export interface WebsiteConfig {
-  baseUrl: string | undefined;
-}
-export interface OffersConfig {
-  linkSecret: string | undefined;
-  /** Durations such as `3d`; read them with parseDurationMs. */
-  followUpDelays: string[];
-}
-export interface Product {
-  name: string;
-  netPrice: number;
-  taxRate: 0 | 7 | 19;
-}
-export interface CatalogConfig {
-  products: Record<string, Product>;
-  paypalPlans: Record<string, string>;
-}
+export type CampusMode = GroupConfigs['core']['mode'];
+export type CoreConfig = GroupConfigs['core'];
+export type ReceiverConfig = GroupConfigs['receiver'];
+export type PaypalConfig = GroupConfigs['paypal'];
+export type MagicCodeConfig = GroupConfigs['magicCode'];
+export type QueuesConfig = GroupConfigs['queues'];
+export type MailConfig = GroupConfigs['mail'];
+export type SandboxConfig = GroupConfigs['sandbox'];
+export type WorkerConfig = GroupConfigs['worker'];
+export type LexofficeConfig = GroupConfigs['lexoffice'];
+export type ProsonataConfig = GroupConfigs['prosonata'];
+export type WebsiteConfig = GroupConfigs['website'];
+export type OffersConfig = GroupConfigs['offers'];
+export type CatalogConfig = GroupConfigs['catalog'];
+export type DashboardConfig = GroupConfigs['dashboard'];
 
 /** `250ms`, `30s`, `5m`, `2h`, `3d` → milliseconds. */
 export function parseDurationMs(text: string): number {
@@ -97,34 +29,9 @@ export function parseDurationMs(text: string): number {
   return Number(match[1]) * unit;
 }
 
-export interface DashboardConfig {
-  port: number;
-  host: string;
-  user: string | undefined;
-  password: string | undefined;
-  sessionSecret: string | undefined;
-}
-
-interface GroupTypes {
-  website: WebsiteConfig;
-  dashboard: DashboardConfig;
-  lexoffice: LexofficeConfig;
-  prosonata: ProsonataConfig;
-  offers: OffersConfig;
-  catalog: CatalogConfig;
-  worker: WorkerConfig;
-  mail: MailConfig;
-  sandbox: SandboxConfig;
-  core: CoreConfig;
-  receiver: ReceiverConfig;
-  paypal: PaypalConfig;
-  magicCode: MagicCodeConfig;
-  queues: QueuesConfig;
-}
-
 /** The config of an app that asked for groups G: always `core`, plus each group named. */
 export type Config<G extends SettingGroup = SettingGroup> = Readonly<
-  { core: Readonly<CoreConfig> } & { readonly [K in G]: Readonly<GroupTypes[K]> }
+  { core: CoreConfig } & { readonly [K in G]: GroupConfigs[K] }
 >;
 
 export class ConfigError extends Error {
@@ -143,15 +50,16 @@ addFormats(ajv, ['uri']);
 function schemaFor(settings: readonly Setting[], required: string[]) {
   const properties: Record<string, object> = {};
   for (const s of settings) {
-    const prop: Record<string, unknown> = {
+    const value: Record<string, unknown> = {
       type: s.type === 'integer' ? 'integer' : s.type === 'json' ? ['object', 'array'] : 'string',
     };
-    if (s.schema) Object.assign(prop, s.schema);
-    if (s.enum) prop.enum = s.enum;
-    if (s.pattern) prop.pattern = s.pattern;
-    if (s.format) prop.format = s.format;
-    if (s.minimum !== undefined) prop.minimum = s.minimum;
-    properties[s.env] = prop;
+    if (s.schema) Object.assign(value, s.schema);
+    if (s.enum) value.enum = s.enum;
+    if (s.pattern) value.pattern = s.pattern;
+    if (s.format) value.format = s.format;
+    if (s.minimum !== undefined) value.minimum = s.minimum;
+    // A list is split before it is checked: the rules above hold for each item.
+    properties[s.env] = s.type === 'list' ? { type: 'array', items: value } : value;
   }
   return { type: 'object', properties, required };
 }
@@ -192,7 +100,9 @@ export function loadConfig<G extends SettingGroup>(
     const fallback = mode === 'sandbox' ? (s.sandboxDefault ?? s.default) : s.default;
     const value = raw !== undefined && raw !== '' ? raw : fallback;
     if (value === undefined) continue;
-    if (s.type === 'json') {
+    if (s.type === 'list') {
+      values[s.env] = parseList(value);
+    } else if (s.type === 'json') {
       try {
         values[s.env] = JSON.parse(value) as unknown;
       } catch (error) {
@@ -210,7 +120,7 @@ export function loadConfig<G extends SettingGroup>(
     for (const e of validate.errors ?? []) problems.push(describe(e, byEnv));
   }
   if (mode === 'production') {
-    for (const prefix of parseList(String(values.PAYPAL_CERT_URL_ALLOW ?? ''))) {
+    for (const prefix of (values.PAYPAL_CERT_URL_ALLOW as string[] | undefined) ?? []) {
       if (!prefix.startsWith('https://')) {
         problems.push(
           `PAYPAL_CERT_URL_ALLOW may only name https URLs in production (got ${prefix}).`,
@@ -223,29 +133,20 @@ export function loadConfig<G extends SettingGroup>(
   const config: Record<string, Record<string, unknown>> = {};
   for (const group of wanted) config[group] = {};
   for (const s of settings) {
-    const value = values[s.env];
-    config[s.group]![s.key] =
-      s.type === 'list' && typeof value === 'string' ? parseList(value) : value;
+    config[s.group]![s.key] = values[s.env];
   }
   for (const group of Object.values(config)) Object.freeze(group);
   return Object.freeze(config) as unknown as Config<G>;
 }
 
-/** Sources left out of RECEIVER_SOURCES need no secret, even in production. */
+/** What production needs set; a sender's secret only while the sender is enabled. */
 function requiredInProduction(
   settings: readonly Setting[],
   values: Record<string, unknown>,
 ): string[] {
-  const sources = parseList(String(values.RECEIVER_SOURCES ?? ''));
-  const sourceOf: Record<string, string> = {
-    FAKTURIA_WEBHOOK_TOKEN: 'fakturia',
-    PLENIGO_WEBHOOK_SECRET: 'plenigo',
-    PAYPAL_WEBHOOK_ID: 'paypal',
-    CAMPUS_WEBHOOK_SECRET: 'campus',
-  };
+  const sources = (values.RECEIVER_SOURCES as string[] | undefined) ?? [];
   return settings
-    .filter((s) => s.requiredInProduction)
-    .filter((s) => !(s.env in sourceOf) || sources.includes(sourceOf[s.env]!))
+    .filter((s) => s.requiredInProduction || (s.requiredFor && sources.includes(s.requiredFor)))
     .map((s) => s.env);
 }
 

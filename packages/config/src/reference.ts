@@ -1,4 +1,4 @@
-import { SETTINGS, type SettingGroup } from './settings.js';
+import { SETTINGS, type SettingGroup } from './settings/index.js';
 
 const GROUP_TITLES: Record<SettingGroup, string> = {
   core: 'Every app',
@@ -22,7 +22,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** The configuration reference as Markdown, made from SETTINGS so that it cannot drift. */
 export function renderConfigReference(): string {
   const lines = [
-    '<!-- Generated from packages/config/src/settings.ts by `npm run docs:config`. Do not edit by hand. -->',
+    '<!-- Generated from packages/config/src/settings/ by `npm run docs:config`. Do not edit by hand. -->',
     '',
     'Every setting is an environment variable, read and validated once at start. In `sandbox` mode',
     'unset secrets take the development value shown; in `production` mode a missing required one stops',
@@ -45,8 +45,14 @@ export function renderConfigReference(): string {
       ]
         .filter(Boolean)
         .join('<br>');
-      const required = s.requiredInProduction ? 'required' : '';
-      const allowed = s.enum ? ` One of ${s.enum.map((v) => `\`${v}\``).join(', ')}.` : '';
+      const required = s.requiredInProduction
+        ? 'required'
+        : s.requiredFor
+          ? `required while \`${s.requiredFor}\` is a source`
+          : '';
+      const allowed = s.enum
+        ? ` ${s.type === 'list' ? 'Each one of' : 'One of'} ${s.enum.map((v) => `\`${v}\``).join(', ')}.`
+        : '';
       const secret = s.secret ? ' Secret: never logged.' : '';
       lines.push(
         `| \`${s.env}\` | ${cell(fallback)} | ${required} | ${cell(s.description + allowed + secret)} |`,

@@ -1,18 +1,10 @@
-import { createLogger } from '@campus/logger';
+import { ConfigError, loadConfig } from '@campus/config';
 import { describe, expect, it } from 'vitest';
-import { createMailer } from './create-mailer.js';
-import { MailerConfigError } from './errors.js';
-
-const logger = createLogger({ name: 'mailer-test', level: 'silent' });
 
 describe('createMailer', () => {
-  it('refuses to start without an SMTP URL or an outbox folder, naming both settings', () => {
-    const create = () =>
-      createMailer({
-        config: { smtpUrl: undefined, from: 'noreply@campus.example.com', outboxDir: undefined },
-        logger,
-      });
-    expect(create).toThrow(MailerConfigError);
-    expect(create).toThrow(/SMTP_URL.*MAIL_OUTBOX_DIR/);
+  it('cannot be configured without a way to send: production names SMTP_URL', () => {
+    const load = () => loadConfig(['mail'], { CAMPUS_MODE: 'production' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/SMTP_URL is missing/);
   });
 });

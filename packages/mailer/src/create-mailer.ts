@@ -1,6 +1,5 @@
 import type { MailConfig } from '@campus/config';
 import type { Logger } from '@campus/logger';
-import { MailerConfigError } from './errors.js';
 import type { Mailer } from './mail-message.js';
 import { createOutboxMailer } from './outbox-transport.js';
 import { createSmtpMailer } from './smtp-transport.js';
@@ -14,7 +13,8 @@ export interface CreateMailerOptions {
 
 /**
  * The outbox (`.eml` files) when `config.outboxDir` is set, for development;
- * otherwise pooled SMTP through `config.smtpUrl`.
+ * otherwise pooled SMTP through `config.smtpUrl` (always set: production
+ * requires it, sandbox mode has the sink's address).
  */
 export function createMailer({
   config,
@@ -24,10 +24,5 @@ export function createMailer({
   if (config.outboxDir !== undefined && config.outboxDir !== '') {
     return createOutboxMailer({ outboxDir: config.outboxDir, from: config.from, logger, clock });
   }
-  if (config.smtpUrl !== undefined && config.smtpUrl !== '') {
-    return createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.from, logger });
-  }
-  throw new MailerConfigError(
-    'No way to send mail is configured: set SMTP_URL (smtp://user:pass@host:587) or, for development, MAIL_OUTBOX_DIR',
-  );
+  return createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.from, logger });
 }

@@ -1,0 +1,77 @@
+/**
+ * The shape of a setting, and the types the config object gets from it: a
+ * value with a default (or required in production with a sandbox value) is
+ * always there; anything else may be `undefined`. The settings themselves
+ * are in one file per group beside this one.
+ */
+
+/** The receivers' senders; a secret named `requiredFor` one of them is needed only while it is enabled. */
+export const WEBHOOK_SOURCES = ['fakturia', 'plenigo', 'paypal', 'campus'] as const;
+export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
+
+export interface SettingSpec {
+  env: string;
+  type: 'string' | 'integer' | 'list' | 'json';
+  description: string;
+  default?: string;
+  /** Used in sandbox mode when the variable is unset; production must set it. */
+  sandboxDefault?: string;
+  /** Must be set in production mode (for the groups an app asks for). */
+  requiredInProduction?: boolean;
+  /** Must be set in production mode while this sender is enabled (RECEIVER_SOURCES). */
+  requiredFor?: WebhookSource;
+  /** Never printed, never logged. */
+  secret?: boolean;
+  /** Allowed values (of the value, or of each list item). */
+  enum?: readonly string[];
+  pattern?: string;
+  format?: 'uri';
+  minimum?: number;
+  /** For `json` settings: the JSON Schema the parsed value must match. */
+  schema?: object;
+}
+
+/** Marks a `json` setting whose parsed value has type T (checked at run time by its `schema`). */
+export interface JsonValue<T> {
+  type: 'json';
+  schema: object;
+  /** Type-level only: never set. */
+  readonly parsed?: T;
+}
+
+/**
+ * A `json` setting: `jsonSetting<Record<string, Product>>()({ env, schema, ... })`.
+ * (Two calls, so that T is named while the spec's own literal fields, such as
+ * whether it has a default, are still inferred.)
+ */
+export function jsonSetting<T>() {
+  return <S extends Omit<SettingSpec, 'type'> & { schema: object }>(spec: S): S & JsonValue<T> => ({
+    ...spec,
+    type: 'json',
+  });
+}
+
+export type GroupSpec = Readonly<Record<string, SettingSpec>>;
+
+type ItemOf<S> = S extends { enum: readonly (infer E)[] } ? E : string;
+
+/** The type a setting's value has once loaded. */
+export type ValueOf<S> = S extends { type: 'integer' }
+  ? number
+  : S extends { type: 'list' }
+    ? ItemOf<S>[]
+    : S extends JsonValue<infer T>
+      ? T
+      : ItemOf<S>;
+
+/** Whether a loaded setting always has a value. */
+type AlwaysSet<S> = S extends { default: string }
+  ? true
+  : S extends { requiredInProduction: true; sandboxDefault: string }
+    ? true
+    : false;
+
+/** The config object of one group, inferred from its settings. */
+export type GroupConfig<G extends GroupSpec> = {
+  readonly [K in keyof G]: AlwaysSet<G[K]> extends true ? ValueOf<G[K]> : ValueOf<G[K]> | undefined;
+};

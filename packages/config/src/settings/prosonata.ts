@@ -1,0 +1,28 @@
+import type { GroupSpec } from './define.js';
+
+export const prosonata = {
+  apiUrl: {
+    env: 'PROSONATA_API_URL',
+    type: 'string',
+    format: 'uri',
+    requiredInProduction: true,
+    sandboxDefault: 'http://127.0.0.1:4010/prosonata',
+    description:
+      'ProSonata base URL (`https://<firma>.prosonata.software`); `/api/v1/…` is appended.',
+  },
+  apiKey: {
+    env: 'PROSONATA_API_KEY',
+    type: 'string',
+    secret: true,
+    requiredInProduction: true,
+    sandboxDefault: 'sandbox-prosonata-key',
+    description: 'ProSonata API key (`X-API-Key`).',
+  },
+  customerId: {
+    env: 'PROSONATA_CUSTOMER_ID',
+    type: 'integer',
+    minimum: 1,
+    default: '1',
+    description: 'ProSonata customer group (customerID) new addresses are filed under.',
+  },
+} as const satisfies GroupSpec;
