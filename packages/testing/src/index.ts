@@ -1,4 +1,6 @@
 export { startTestRedis, freePort } from './redis-server.js';
+export { startTestCluster, keySlot, hasRedisClusterBinaries } from './redis-cluster.js';
+export type { TestCluster, ClusterNode, ClusterTopology } from './redis-cluster.js';
 export type { TestRedis } from './redis-server.js';
 export { readFixture, FIXTURES_DIR } from './fixtures.js';
 export { spawnApp } from './spawn-app.js';
