@@ -12,7 +12,12 @@ interface Deps {
   maxBytes?: number;
 }
 
-/** An SMTP reply other than 250: smtp-server sends `responseCode` and the message. */
+/**
+ * An SMTP reply other than 250: smtp-server sends `responseCode` and the message. The fail
+ * switch's codes and texts are RFC 5321's (https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3):
+ * 421 service not available, closing the channel; 451 local error in processing; 554
+ * transaction failed.
+ */
 function smtpReply(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { name: 'SmtpReply', responseCode });
 }
