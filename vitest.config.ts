@@ -4,16 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 // Tests run the packages from source: every @campus/* import resolves to its src/index.ts.
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
-const alias = {
-  ...Object.fromEntries(
-    readdirSync(packagesDir).map((name) => [
-      `@campus/${name}`,
-      `${packagesDir}${name}/src/index.ts`,
-    ]),
-  ),
-  // The sandbox is an app, but worker tests start its stand-ins in-process.
-  '@campus/sandbox': fileURLToPath(new URL('./apps/sandbox/src/index.ts', import.meta.url)),
-};
+const alias = Object.fromEntries(
+  readdirSync(packagesDir).map((name) => [`@campus/${name}`, `${packagesDir}${name}/src/index.ts`]),
+);
 
 export default defineConfig({
   resolve: { alias },

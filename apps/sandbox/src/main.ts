@@ -1,6 +1,6 @@
 import { loadConfig } from '@campus/config';
 import { createLogger } from '@campus/logger';
-import { startSandbox } from './start.js';
+import { startSandbox } from '@campus/sandbox';
 
 const config = loadConfig(['sandbox']);
 const logger = createLogger({ name: 'sandbox', level: config.core.logLevel });

@@ -60,11 +60,11 @@ describe('worker-certificate-mail', () => {
   });
 
   it('retries while the SMTP server turns it away, then mails once', async () => {
-    h.smtp.refuse(2);
+    await h.smtp.arm('refuse', 2);
     const id = await h.add(fixture, 'msg_zertifikat_smtp', 5);
     expect(await h.settled(id)).toBe('completed');
 
-    expect(h.smtp.refused()).toBe(2);
+    expect((await h.smtp.status()).applied.refuse).toBe(2);
     const job = await h.queues.domain['certificate-mail'].getJob(id);
     expect(job?.attemptsMade).toBeGreaterThan(1);
     const mails = await h.mailsTo(MAX);

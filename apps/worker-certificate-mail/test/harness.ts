@@ -11,10 +11,14 @@ import {
   type QueueSet,
   type RunningWorker,
 } from '@campus/queues';
-import { startSandbox, type RunningSandbox } from '@campus/sandbox';
+import {
+  mailFailSwitch,
+  startSandbox,
+  type MailFailSwitchClient,
+  type RunningSandbox,
+} from '@campus/sandbox';
 import { startTestRedis, type TestRedis } from '@campus/testing';
 import { createCertificateWorker } from '../src/worker.js';
-import { startFlakySmtp, type FlakySmtp } from '@campus/testing';
 
 export const JOB_NAME = 'campus.campus.zertifikat.ausstellen';
 const FROM = 'Campus <no-reply@campus.example>';
@@ -28,10 +32,11 @@ export interface ReceivedMail {
   attachments: { filename: string; contentType: string; size: number; sha256: string }[];
 }
 
-/** Redis, the sandbox's SMTP sink behind a front that can refuse, and the worker, as main.ts wires it. */
+/** Redis, the sandbox's SMTP sink (with its fail switch), and the worker, as main.ts wires it. */
 export interface Harness {
   queues: QueueSet;
-  smtp: FlakySmtp;
+  /** The SMTP sink's fail switch. */
+  smtp: MailFailSwitchClient;
   running: RunningWorker;
   /** Queues a Zertifikat request as the receiver does (same job id, same job data). */
   accept(rawBody: string, webhookId: string): Promise<string>;
@@ -53,12 +58,12 @@ const prefix = 'zt';
 export async function startHarness(): Promise<Harness> {
   const redis: TestRedis = await startTestRedis();
   const sandbox: RunningSandbox = await startSandbox({ logger, port: 0, smtpPort: 0 });
-  const smtp = await startFlakySmtp(sandbox.smtpPort);
+  const smtp = mailFailSwitch(sandbox.url);
   const connection = createProducerConnection(redis.url);
   await waitUntilReady(connection, 5_000);
   const queues = createQueueSet(connection, prefix, config.queues);
   const mailer: Mailer = createMailer({
-    config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: FROM, outboxDir: undefined },
+    config: { smtpUrl: `smtp://127.0.0.1:${sandbox.smtpPort}`, from: FROM, outboxDir: undefined },
     logger,
   });
   const running = await startWorker(createCertificateWorker({ mailer, from: FROM }), {
@@ -125,7 +130,6 @@ export async function startHarness(): Promise<Harness> {
       await mailer.close();
       await queues.close();
       connection.disconnect();
-      await smtp.close();
       await sandbox.close();
       await redis.close();
     },

@@ -151,7 +151,7 @@ export async function startWorld() {
     },
 
     /** Starts the dunning-mail worker in this process; its log lines are collected. */
-    async startWorker(smtpUrl = config.mail.smtpUrl) {
+    async startWorker() {
       const lines: LogLine[] = [];
       const raw: string[] = [];
       const stream = new Writable({
@@ -164,7 +164,7 @@ export async function startWorld() {
         },
       });
       const logger = createLogger({ name: 'worker-dunning-mail', level: 'info' }, stream);
-      const mailer = createMailer({ config: { ...config.mail, smtpUrl }, logger });
+      const mailer = createMailer({ config: config.mail, logger });
       const worker = await startWorker(
         createDunningMailWorker({
           mailer,

@@ -1,28 +1,28 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mailFailSwitch, type MailFailSwitchClient } from '@campus/sandbox';
 import { readFixture } from '@campus/testing';
 import { HOLGER, startWorld, type World } from './harness.js';
 import { waitFor } from './poll.js';
-import { startSmtpGate, type SmtpGate } from './smtp-gate.js';
 
 let world: World;
-let gate: SmtpGate;
+let smtp: MailFailSwitchClient;
 beforeAll(async () => {
   world = await startWorld();
-  gate = await startSmtpGate({ host: '127.0.0.1', port: world.sandbox.smtpPort });
+  smtp = mailFailSwitch(world.sandbox.url);
 });
 afterEach(async () => {
+  await smtp.clear();
   await world.reset();
 });
 afterAll(async () => {
-  await gate.close();
   await world.close();
 });
 
 describe('when the SMTP server refuses mail', () => {
   it('retries the Mahnung with retryCount counting up and sends it exactly once when SMTP is back', async () => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    gate.setMode('refuse');
-    const { logs } = await world.startWorker(gate.url);
+    await smtp.arm('refuse');
+    const { logs } = await world.startWorker();
     const id = await world.queueRaw('fakturia', readFixture('fakturia/DUNNING_CREATED.json'), {
       attempts: 50,
       delayMs: 200,
@@ -32,12 +32,12 @@ describe('when the SMTP server refuses mail', () => {
       const job = await world.queue.getJob(id);
       return job !== undefined && job.attemptsMade >= 3 ? job : undefined;
     });
-    expect(waiting.failedReason).toContain(`failed at smtp://127.0.0.1:${gate.port}`);
+    expect(waiting.failedReason).toContain(`failed at smtp://127.0.0.1:${world.sandbox.smtpPort}`);
     expect(waiting.failedReason).toContain('the job is retried');
-    expect(gate.counts().refused).toBeGreaterThanOrEqual(3);
+    expect((await smtp.status()).applied.refuse).toBeGreaterThanOrEqual(3);
     expect(await world.mails()).toEqual([]);
 
-    gate.setMode('forward');
+    await smtp.clear();
     const { state, job } = await world.settled(id);
     expect(state).toBe('completed');
     const mails = await world.mails();

@@ -12,10 +12,14 @@ import {
   type QueueSet,
   type RunningWorker,
 } from '@campus/queues';
-import { startSandbox, type RunningSandbox } from '@campus/sandbox';
+import {
+  mailFailSwitch,
+  startSandbox,
+  type MailFailSwitchClient,
+  type RunningSandbox,
+} from '@campus/sandbox';
 import { startTestRedis, type TestRedis } from '@campus/testing';
 import { createLoginMailWorker } from '../src/worker.js';
-import { startFlakySmtp, type FlakySmtp } from '@campus/testing';
 
 export const JOB_NAME = 'campus.form.login.magic_code.request';
 const FROM = 'Campus <no-reply@campus.example>';
@@ -27,10 +31,11 @@ export interface ReceivedMail {
   text?: string;
 }
 
-/** Redis, the sandbox's SMTP sink behind a front that can refuse, and the worker, as main.ts wires it. */
+/** Redis, the sandbox's SMTP sink (with its fail switch), and the worker, as main.ts wires it. */
 export interface Harness {
   queues: QueueSet;
-  smtp: FlakySmtp;
+  /** The SMTP sink's fail switch. */
+  smtp: MailFailSwitchClient;
   /** The code store as the receiver sees it (same Redis, prefix and secret). */
   store: MagicCodeStore;
   /** Queues a code request for `email` as the receiver does. */
@@ -55,13 +60,13 @@ export function codeRequest(email: string): string {
 export async function startHarness(): Promise<Harness> {
   const redis: TestRedis = await startTestRedis();
   const sandbox: RunningSandbox = await startSandbox({ logger, port: 0, smtpPort: 0 });
-  const smtp = await startFlakySmtp(sandbox.smtpPort);
+  const smtp = mailFailSwitch(sandbox.url);
   const connection = createProducerConnection(redis.url);
   await waitUntilReady(connection, 5_000);
   const queues = createQueueSet(connection, prefix, config.queues);
   const store: MagicCodeStore = { redis: connection, prefix, secret: config.magicCode.secret };
   const mailer: Mailer = createMailer({
-    config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: FROM, outboxDir: undefined },
+    config: { smtpUrl: `smtp://127.0.0.1:${sandbox.smtpPort}`, from: FROM, outboxDir: undefined },
     logger,
   });
   const running: RunningWorker = await startWorker(createLoginMailWorker({ mailer, store }), {
@@ -121,7 +126,6 @@ export async function startHarness(): Promise<Harness> {
       await mailer.close();
       await queues.close();
       connection.disconnect();
-      await smtp.close();
       await sandbox.close();
       await redis.close();
     },

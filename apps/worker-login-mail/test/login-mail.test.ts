@@ -50,11 +50,11 @@ describe('worker-login-mail', () => {
 
   it('retries while the SMTP server turns it away, then mails one code that verifies', async () => {
     const email = 'smtp.retry@example.com';
-    h.smtp.refuse(2);
+    await h.smtp.arm('refuse', 2);
     const id = await h.add(codeRequest(email), 'msg_login_smtp', 5);
     expect(await h.settled(id)).toBe('completed');
 
-    expect(h.smtp.refused()).toBe(2);
+    expect((await h.smtp.status()).applied.refuse).toBe(2);
     expect((await h.queues.domain['login-mail'].getJob(id))?.attemptsMade).toBeGreaterThan(1);
     const mails = await h.mailsTo(email);
     expect(mails).toHaveLength(1);
@@ -66,7 +66,7 @@ describe('worker-login-mail', () => {
     for (let n = 1; n <= 4; n++) {
       expect(await h.settled(await h.accept(email, `msg_login_limit_${n}`))).toBe('completed');
     }
-    h.smtp.refuse(2);
+    await h.smtp.arm('refuse', 2);
     const fifth = await h.add(codeRequest(email), 'msg_login_limit_5', 5);
     expect(await h.settled(fifth)).toBe('completed');
 

@@ -1,5 +1,4 @@
 import type { OfferOptions } from '../src/offer-settings.js';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { loadConfig } from '@campus/config';
 import type { EventJobData } from '@campus/events';
 import { createLogger } from '@campus/logger';
@@ -13,7 +12,12 @@ import {
   type QueueSet,
   type RunningWorker,
 } from '@campus/queues';
-import { startSandbox, type RunningSandbox } from '@campus/sandbox';
+import {
+  mailFailSwitch,
+  startSandbox,
+  type MailFailSwitchClient,
+  type RunningSandbox,
+} from '@campus/sandbox';
 import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
 import { createOfferWorker } from '../src/worker.js';
 
@@ -42,11 +46,9 @@ export interface Harness {
   queues: QueueSet;
   sandbox: RunningSandbox;
   smtpUrl: string;
-  startOfferWorker(options: {
-    delays: string[];
-    smtpUrl?: string;
-    concurrency?: number;
-  }): Promise<RunningWorker>;
+  /** The SMTP sink's fail switch; cleared by reset(). */
+  smtp: MailFailSwitchClient;
+  startOfferWorker(options: { delays: string[]; concurrency?: number }): Promise<RunningWorker>;
   /** Queues a Campus event as the receiver does, with test-sized retries; returns the job id. */
   queueCampusEvent(
     fixture: string,
@@ -57,7 +59,7 @@ export interface Harness {
   /** Hands a Campus event to acceptEvent exactly as the receiver does; returns its answer. */
   deliverCampusEvent(fixture: string, webhookId: string): Promise<'accepted' | 'duplicate'>;
   mailsTo(address: string): Promise<ReceivedMail[]>;
-  /** Resets Redis, the inbox and stops the worker; call after each test. */
+  /** Resets Redis, the inbox and the SMTP fail switch, and stops the worker; call after each test. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function startHarness(): Promise<Harness> {
   const queues = createQueueSet(connection, PREFIX, config.queues);
   const sandbox = await startSandbox({ logger, port: 0, smtpPort: 0 });
   const smtpUrl = `smtp://127.0.0.1:${sandbox.smtpPort}`;
+  const smtp = mailFailSwitch(sandbox.url);
   const running: { worker: RunningWorker; redis: typeof connection; mailer: Mailer }[] = [];
 
   return {
@@ -77,9 +80,10 @@ export async function startHarness(): Promise<Harness> {
     queues,
     sandbox,
     smtpUrl,
-    async startOfferWorker({ delays, smtpUrl: url = smtpUrl, concurrency = 2 }) {
+    smtp,
+    async startOfferWorker({ delays, concurrency = 2 }) {
       const mailer = createMailer({
-        config: { smtpUrl: url, from: MAIL_FROM, outboxDir: undefined },
+        config: { smtpUrl, from: MAIL_FROM, outboxDir: undefined },
         logger,
       });
       const store = createProducerConnection(redis.url, { enableOfflineQueue: true });
@@ -132,6 +136,7 @@ export async function startHarness(): Promise<Harness> {
         store.disconnect();
       }
       await connection.flushall();
+      await smtp.clear();
       await fetch(`${sandbox.url}/_control/mail`, { method: 'DELETE' });
     },
     async close() {
@@ -187,43 +192,4 @@ export function acceptanceLinkOf(mail: ReceivedMail): { angebotId: string; token
   const match = /\/angebote\/(ANG-\d{4}-[0-9a-f]{8})\/annehmen\?token=([\w-]+)/.exec(mail.text);
   if (!match?.[1] || !match[2]) throw new Error(`No acceptance link in mail "${mail.subject}"`);
   return { angebotId: match[1], token: match[2] };
-}
-
-/**
- * An SMTP server in front of the sandbox's sink that turns the first `refuse`
- * connections away with a 421 greeting (a server that is busy or restarting)
- * and passes every later one through.
- */
-export async function startRefusingSmtp(
-  targetPort: number,
-  refuse: number,
-): Promise<{ url: string; refused(): number; close(): Promise<void> }> {
-  let refused = 0;
-  const open = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    open.add(socket);
-    socket.on('close', () => open.delete(socket));
-    socket.on('error', () => socket.destroy());
-    if (refused < refuse) {
-      refused++;
-      socket.end('421 4.3.2 Service not available, try again later\r\n');
-      return;
-    }
-    const upstream = connect(targetPort, '127.0.0.1');
-    upstream.on('error', () => socket.destroy());
-    socket.on('close', () => upstream.destroy());
-    socket.pipe(upstream).pipe(socket);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    refused: () => refused,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of open) socket.destroy();
-      }),
-  };
 }

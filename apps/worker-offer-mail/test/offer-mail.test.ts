@@ -7,7 +7,6 @@ import {
   acceptanceLinkOf,
   settled,
   startHarness,
-  startRefusingSmtp,
   waitFor,
   type Harness,
 } from './harness.js';
@@ -93,21 +92,16 @@ describe('an offer request from the B2B form', () => {
   });
 
   it('retries the offer mail when the SMTP server turns it away, and it arrives once', async () => {
-    const smtp = await startRefusingSmtp(h.sandbox.smtpPort, 1);
-    try {
-      await h.startOfferWorker({ delays: ['1h', '2h', '3h'], smtpUrl: smtp.url });
-      const jobId = await h.queueCampusEvent(SUBMIT, 'msg_offer_smtp');
-      expect(await settled(h.queues, jobId)).toBe('completed');
-      const job = await h.queues.domain['offer-mail'].getJob(jobId);
-      // The refused attempt and the one that went through.
-      expect(job?.attemptsMade).toBe(2);
-      expect(smtp.refused()).toBe(1);
-      const [offer] = await inboxOf(1);
-      expect(offer!.subject).toBe('Ihr Angebot für Nordwind Logistik GmbH');
-      await expectNoMoreThan(1, 1_000);
-    } finally {
-      await h.reset();
-      await smtp.close();
-    }
+    await h.smtp.arm('refuse', 1);
+    await h.startOfferWorker({ delays: ['1h', '2h', '3h'] });
+    const jobId = await h.queueCampusEvent(SUBMIT, 'msg_offer_smtp');
+    expect(await settled(h.queues, jobId)).toBe('completed');
+    const job = await h.queues.domain['offer-mail'].getJob(jobId);
+    // The refused attempt and the one that went through.
+    expect(job?.attemptsMade).toBe(2);
+    expect((await h.smtp.status()).applied.refuse).toBe(1);
+    const [offer] = await inboxOf(1);
+    expect(offer!.subject).toBe('Ihr Angebot für Nordwind Logistik GmbH');
+    await expectNoMoreThan(1, 1_000);
   });
 });

@@ -5,5 +5,3 @@ export type { TestRedis } from './redis-server.js';
 export { readFixture, FIXTURES_DIR } from './fixtures.js';
 export { spawnApp } from './spawn-app.js';
 export type { RunningApp } from './spawn-app.js';
-export { startFlakySmtp } from './flaky-smtp.js';
-export type { FlakySmtp } from './flaky-smtp.js';

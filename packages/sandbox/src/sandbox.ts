@@ -8,6 +8,7 @@ import { createLexofficeRouter } from './lexoffice/lexoffice-router.js';
 import { createLexofficeState, type LexofficeOptions } from './lexoffice/lexoffice-state.js';
 import { createMailPages } from './mail/mail-router.js';
 import { MailStore } from './mail/mail-store.js';
+import { SmtpFailSwitch } from './mail/smtp-fail-switch.js';
 import { generatePaypalCertificate, type PaypalCertificate } from './paypal/certificate.js';
 import { createPaypalRouter } from './paypal/paypal-router.js';
 import { createPaypalState, type PaypalOptions } from './paypal/paypal-state.js';
@@ -35,7 +36,7 @@ export interface Sandbox {
   reset(): void;
 }
 
-/** Builds the sandbox's HTTP app: Lexoffice, ProSonata and PayPal stand-ins, the inbox and the control API. */
+/** Builds the sandbox's HTTP app: Lexoffice, ProSonata and PayPal stand-ins, the inbox and the control API; the SMTP sink's state. */
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { logger, publicUrl } = options;
   const clock = options.clock ?? systemClock;
@@ -46,12 +47,14 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     prosonata: createProsonataState(clock, options.prosonata),
     paypal: createPaypalState(clock, certificate, options.paypal),
     mail: new MailStore(clock),
+    mailFailSwitch: new SmtpFailSwitch(),
   };
   const reset = () => {
     state.lexoffice.reset();
     state.prosonata.reset();
     state.paypal.reset();
     state.mail.clear();
+    state.mailFailSwitch.reset();
     logger.info('sandbox reset');
   };
 

@@ -27,7 +27,11 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const http = sandbox.app.listen(options.port ?? 0, host);
   await once(http, 'listening');
 
-  const smtp = createSmtpSink({ store: sandbox.state.mail, logger: options.logger });
+  const smtp = createSmtpSink({
+    store: sandbox.state.mail,
+    failSwitch: sandbox.state.mailFailSwitch,
+    logger: options.logger,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       smtp.server.once('error', reject);
@@ -56,6 +60,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
       closing ??= (async () => {
         const { lexoffice, prosonata, paypal } = sandbox.state;
         for (const upstream of [lexoffice, prosonata, paypal]) upstream.faults.reset();
+        sandbox.state.mailFailSwitch.reset();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();
         await Promise.all([

@@ -3,6 +3,7 @@ import { FAULT_MODES, type FaultMode } from '../http/faults.js';
 import type { UpstreamState } from '../http/upstream.js';
 import type { SandboxState } from '../sandbox-state.js';
 import { createLexofficeControl } from '../lexoffice/lexoffice-control.js';
+import { createMailFailControl } from '../mail/mail-fail-control.js';
 import { createMailControl } from '../mail/mail-router.js';
 import { createPaypalControl } from '../paypal/paypal-control.js';
 import { createProsonataControl } from '../prosonata/prosonata-control.js';
@@ -43,6 +44,7 @@ export function createControlRouter(state: SandboxState, reset: () => void): Rou
   router.use('/lexoffice', createLexofficeControl(state.lexoffice));
   router.use('/prosonata', createProsonataControl(state.prosonata));
   router.use('/paypal', createPaypalControl(state.paypal));
+  router.use('/mail/fail', createMailFailControl(state.mailFailSwitch));
   router.use('/mail', createMailControl(state.mail));
 
   router.post('/reset', (_req: Request, res: Response) => {

@@ -12,4 +12,8 @@ export type { PaypalWebhookHeaders, SignPaypalWebhookInput } from './paypal/sign
 export type { RecordedRequest } from './http/request-log.js';
 export type { FaultMode } from './http/faults.js';
 export type { StoredMail, StoredAttachment } from './mail/mail-store.js';
+export { SMTP_FAIL_MODES } from './mail/smtp-fail-switch.js';
+export type { SmtpFailMode, SmtpFailStatus, SmtpFailSwitch } from './mail/smtp-fail-switch.js';
+export { mailFailSwitch } from './mail/mail-fail-client.js';
+export type { MailFailSwitchClient } from './mail/mail-fail-client.js';
 export type { CustomerGroup, Address } from './prosonata/address-fields.js';

@@ -1,5 +1,6 @@
 import type { LexofficeState } from './lexoffice/lexoffice-state.js';
 import type { MailStore } from './mail/mail-store.js';
+import type { SmtpFailSwitch } from './mail/smtp-fail-switch.js';
 import type { PaypalState } from './paypal/paypal-state.js';
 import type { ProsonataState } from './prosonata/prosonata-state.js';
 
@@ -9,4 +10,6 @@ export interface SandboxState {
   prosonata: ProsonataState;
   paypal: PaypalState;
   mail: MailStore;
+  /** How the SMTP sink fails, if at all. */
+  mailFailSwitch: SmtpFailSwitch;
 }
