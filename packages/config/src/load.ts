@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import type { Source } from '@campus/sources';
 import { SETTINGS, type Setting, type SettingGroup } from './settings.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -13,7 +14,7 @@ export interface CoreConfig {
   queuePrefix: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
-export type WebhookSource = 'fakturia' | 'plenigo' | 'paypal' | 'campus';
+export type WebhookSource = Source;
 export interface ReceiverConfig {
   port: number;
   host: string;
@@ -237,7 +238,7 @@ function requiredInProduction(
   values: Record<string, unknown>,
 ): string[] {
   const sources = parseList(String(values.RECEIVER_SOURCES ?? ''));
-  const sourceOf: Record<string, string> = {
+  const sourceOf: Record<string, Source> = {
     FAKTURIA_WEBHOOK_TOKEN: 'fakturia',
     PLENIGO_WEBHOOK_SECRET: 'plenigo',
     PAYPAL_WEBHOOK_ID: 'paypal',

@@ -1,3 +1,5 @@
+import { SOURCES } from '@campus/sources';
+
 /**
  * Every environment variable the system reads, as data: the validator, the
  * typed config object and the README's configuration reference are all made
@@ -132,8 +134,8 @@ export const SETTINGS: readonly Setting[] = [
     group: 'receiver',
     key: 'sources',
     type: 'list',
-    pattern: '^((fakturia|plenigo|paypal|campus)(,|$))*$',
-    default: 'fakturia,plenigo,paypal,campus',
+    pattern: `^((${SOURCES.join('|')})(,|$))*$`,
+    default: SOURCES.join(','),
     description: 'Senders the receiver accepts; a source left out answers 404 and needs no secret.',
   },
   {

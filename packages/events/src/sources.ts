@@ -3,12 +3,8 @@
  * payload attributes are those of seeds/fakturia-webhooks.txt; plenigo's
  * entityType/callbackType pairs those of seeds/frisbii-media-callbacks.txt.
  */
-export const SOURCES = ['fakturia', 'plenigo', 'paypal', 'campus'] as const;
-export type Source = (typeof SOURCES)[number];
-
-export function isSource(value: string): value is Source {
-  return (SOURCES as readonly string[]).includes(value);
-}
+export { SOURCES, isSource } from '@campus/sources';
+export type { Source } from '@campus/sources';
 
 type AttributeType = 'object' | 'number' | 'string';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Source } from '@campus/sources';
 import { paypalSignedString, signPaypal } from './paypal.js';
 import { signPlenigo, signStandardWebhook } from './hmac.js';
 
@@ -14,7 +15,7 @@ export interface SenderCredentials {
  * the sandbox's webhook simulator and `npm run send`.
  */
 export function senderHeaders(
-  source: 'fakturia' | 'plenigo' | 'paypal' | 'campus',
+  source: Source,
   rawBody: string,
   credentials: SenderCredentials,
   options: { nowMs?: number; webhookId?: string } = {},

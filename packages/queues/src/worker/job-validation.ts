@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import {
   compileSchema,
   isSource,
+  SOURCES,
   toDetails,
   validateEvent,
   type EventJobData,
@@ -11,7 +12,7 @@ const EVENT_JOB_SCHEMA = {
   type: 'object',
   required: ['source', 'eventType', 'eventKey', 'rawBody', 'receivedAt', 'headers'],
   properties: {
-    source: { enum: ['fakturia', 'plenigo', 'paypal', 'campus'] },
+    source: { enum: SOURCES },
     eventType: { type: 'string', minLength: 1 },
     eventKey: { type: 'string', minLength: 1 },
     rawBody: { type: 'string' },
