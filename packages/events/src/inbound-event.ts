@@ -37,5 +37,16 @@ export function checkEnvelope(source: Source, schema: object, body: unknown): Va
   return validate(body) ? [] : toDetails(validate.errors);
 }
 
+/**
+ * The catalog's entry for an event type. Own keys only: a sender's
+ * `constructor` or `toString` is an unknown event type, not Object's.
+ */
+export function catalogEntry<T>(
+  catalog: Readonly<Record<string, T>>,
+  eventType: string,
+): T | undefined {
+  return Object.hasOwn(catalog, eventType) ? catalog[eventType] : undefined;
+}
+
 /** Sender-chosen ids that become part of a key must be short and plain. */
 export const SENDER_ID_PATTERN = '^[A-Za-z0-9._-]{1,128}$';

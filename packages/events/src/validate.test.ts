@@ -98,6 +98,19 @@ describe('validateEvent', () => {
     expect(result.ok && routeEvent(result.event)).toEqual([]);
   });
 
+  it('treats an event type named like an Object property as unknown, not as a crash', () => {
+    const bodies: [Source, Record<string, unknown>][] = [
+      ['fakturia', { eventType: 'constructor', triggerDate: '2024-01-01', payload: {} }],
+      ['paypal', { id: 'WH-1', event_type: 'toString', resource: {} }],
+      ['campus', { event: 'constructor', data: {} }],
+    ];
+    for (const [source, body] of bodies) {
+      const result = validateEvent(source, body, { webhookId: 'msg_4' });
+      expect(result.ok && result.event.known, source).toBe(false);
+      expect(result.ok && routeEvent(result.event), source).toEqual([]);
+    }
+  });
+
   it('requires an entity for plenigo pairs that send one', () => {
     const result = validateEvent('plenigo', {
       entityType: 'INVOICE',

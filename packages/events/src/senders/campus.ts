@@ -4,6 +4,7 @@
  * authentication (Standard Webhooks) is packages/webhook-auth/src/senders/campus.ts.
  */
 import {
+  catalogEntry,
   checkEnvelope,
   invalid,
   SENDER_ID_PATTERN,
@@ -61,13 +62,10 @@ export const validateCampus: SenderValidation = (body, { webhookId }): EventVali
     ]);
   }
   const eventType = body.event as string;
-  const known = eventType in CAMPUS_SCHEMAS;
+  const schema = catalogEntry(CAMPUS_SCHEMAS, eventType);
+  const known = schema !== undefined;
   if (known) {
-    const result = validateAgainst(
-      CAMPUS_SCHEMAS[eventType as CampusEventType],
-      body.data,
-      '/data',
-    );
+    const result = validateAgainst(schema, body.data, '/data');
     if (!result.ok) return invalid(result.details);
   }
   return {

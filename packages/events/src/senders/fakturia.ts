@@ -5,6 +5,7 @@
  */
 import { canonicalJson, sha256Hex } from '../canonical.js';
 import {
+  catalogEntry,
   checkEnvelope,
   invalid,
   type EventValidation,
@@ -81,7 +82,7 @@ export const validateFakturia: SenderValidation = (raw): EventValidation => {
   const envelope = checkEnvelope('fakturia', FAKTURIA_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   const eventType = body.eventType as string;
-  const known = eventType in FAKTURIA_EVENTS;
+  const known = catalogEntry(FAKTURIA_EVENTS, eventType) !== undefined;
   if (known) {
     const type = eventType as FakturiaEventType;
     const validate = compileSchema(`fakturia:${type}`, attributesSchema(type));

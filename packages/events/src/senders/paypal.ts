@@ -4,6 +4,7 @@
  * packages/webhook-auth/src/senders/paypal.ts.
  */
 import {
+  catalogEntry,
   checkEnvelope,
   invalid,
   SENDER_ID_PATTERN,
@@ -41,9 +42,10 @@ export const validatePaypal: SenderValidation = (body): EventValidation => {
   const envelope = checkEnvelope('paypal', PAYPAL_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   const eventType = body.event_type as string;
-  const known = eventType in PAYPAL_SCHEMAS;
+  const schema = catalogEntry(PAYPAL_SCHEMAS, eventType);
+  const known = schema !== undefined;
   if (known) {
-    const result = validateAgainst(PAYPAL_SCHEMAS[eventType as PaypalEventType], body);
+    const result = validateAgainst(schema, body);
     if (!result.ok) return invalid(result.details);
   }
   return {

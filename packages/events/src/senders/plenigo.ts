@@ -6,6 +6,7 @@
  */
 import { canonicalJson, sha256Hex } from '../canonical.js';
 import {
+  catalogEntry,
   checkEnvelope,
   invalid,
   type EventValidation,
@@ -66,8 +67,9 @@ export const validatePlenigo: SenderValidation = (body): EventValidation => {
   const envelope = checkEnvelope('plenigo', PLENIGO_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   const eventType = `${body.entityType as string}/${body.callbackType as string}`;
-  const known = eventType in PLENIGO_EVENTS;
-  if (known && PLENIGO_EVENTS[eventType as PlenigoEventType] !== null && body.entity === null) {
+  const entity = catalogEntry<string | null>(PLENIGO_EVENTS, eventType);
+  const known = entity !== undefined;
+  if (known && entity !== null && body.entity === null) {
     return invalid([{ path: '/entity', message: `must be an object for ${eventType}` }]);
   }
   return {
