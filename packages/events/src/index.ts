@@ -12,6 +12,8 @@ export { SCHEMAS, validateAgainst, compileSchema, toDetails } from './schemas.js
 export type { SchemaName, ValidationDetail } from './schemas.js';
 export { canonicalJson, sha256Hex } from './canonical.js';
 export { validateEvent } from './validate.js';
+export { ingest } from './ingest.js';
+export type { IngestMeta, IngestResult } from './ingest.js';
 export type { InboundEvent, EventValidation, ValidationContext } from './inbound-event.js';
 export { ROUTES, DOMAIN_QUEUES, QUARANTINE_QUEUE, routeEvent, jobNameOf } from './routing.js';
 export type { DomainQueue, JobNameOf } from './routing.js';
