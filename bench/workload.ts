@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { generate } from 'selfsigned';
+import type { Source } from '@campus/events';
 import { senderHeaders, type SenderCredentials } from '@campus/webhook-auth';
 
 export interface PreparedRequest {
@@ -38,7 +39,7 @@ export async function prepareWorkload(
   const run = Date.now().toString(36);
   for (let i = 0; i < count; i++) {
     const slot = i % 20;
-    let source: 'fakturia' | 'plenigo' | 'paypal' | 'campus';
+    let source: Source;
     let body: unknown;
     if (slot < 8) {
       source = 'fakturia';

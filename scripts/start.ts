@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_SECRETS } from '@campus/config';
+import { SOURCES } from '@campus/events';
 import { APPS } from './apps.js';
 import { redisAnswers, startLocalRedis } from './local-redis.js';
 
@@ -56,7 +57,7 @@ const base = `http://127.0.0.1:${receiverPort}`;
 const sandbox = `http://127.0.0.1:${sandboxPort}`;
 process.stdout.write(`
 campus-events is running (${mode} mode, ${APPS.length} processes; LOG_LEVEL=info shows every request)
-  Receiver    ${base}/webhooks/{fakturia,plenigo,paypal,campus}
+  Receiver    ${base}/webhooks/{${SOURCES.join(',')}}
   Health      ${base}/healthz  ${base}/readyz  ${base}/metrics
   Dashboard   http://127.0.0.1:${dashboardPort}/   (user ${SANDBOX_SECRETS.DASHBOARD_USER}, password ${SANDBOX_SECRETS.DASHBOARD_PASSWORD})
   Mails       ${sandbox}/mail   (the sandbox's SMTP sink)

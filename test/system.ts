@@ -1,4 +1,5 @@
 import { loadConfig, SANDBOX_SECRETS } from '@campus/config';
+import type { Source } from '@campus/events';
 import {
   createProducerConnection,
   createQueueSet,
@@ -28,10 +29,7 @@ export interface RunningSystem {
   sandbox: string;
   apps: Map<string, RunningApp>;
   /** Posts a body signed as its real sender would (PayPal through the sandbox's simulator). */
-  send(
-    source: 'fakturia' | 'plenigo' | 'paypal' | 'campus',
-    body: string,
-  ): Promise<{ status: number; body: string }>;
+  send(source: Source, body: string): Promise<{ status: number; body: string }>;
   sendFixture(path: string): Promise<{ status: number; body: string }>;
   control<T>(path: string): Promise<T>;
   stop(): Promise<void>;

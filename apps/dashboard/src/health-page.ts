@@ -1,3 +1,4 @@
+import { SOURCES } from '@campus/events';
 import { escapeHtml, page } from './html.js';
 import type { Health } from './queue-health.js';
 
@@ -43,20 +44,17 @@ export function healthPage(health: Health): string {
 </tr>`;
     })
     .join('\n');
-  const sources = ['fakturia', 'plenigo', 'paypal', 'campus'];
-  const sourceRows = sources
-    .map((s) => {
-      const counts = health.sources[s] ?? {};
-      return `<tr><td>${s}</td>${OUTCOMES.map((o) => {
-        const n = counts[o] ?? 0;
-        const cls =
-          n > 0 && (o === 'rejected' || o === 'quarantined' || o === 'unavailable')
-            ? 'num bad'
-            : 'num';
-        return `<td class="${cls}">${n}</td>`;
-      }).join('')}</tr>`;
-    })
-    .join('\n');
+  const sourceRows = SOURCES.map((s) => {
+    const counts = health.sources[s] ?? {};
+    return `<tr><td>${s}</td>${OUTCOMES.map((o) => {
+      const n = counts[o] ?? 0;
+      const cls =
+        n > 0 && (o === 'rejected' || o === 'quarantined' || o === 'unavailable')
+          ? 'num bad'
+          : 'num';
+      return `<td class="${cls}">${n}</td>`;
+    }).join('')}</tr>`;
+  }).join('\n');
   return page(
     'Übersicht',
     `<header><strong>campus-events</strong><a href="/">Übersicht</a><a href="/queues">Jobs (Bull Board)</a><a href="/logout">Abmelden</a></header>

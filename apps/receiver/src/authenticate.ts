@@ -2,10 +2,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ReceiverConfig } from '@campus/config';
 import type { Source } from '@campus/events';
 import {
-  verifyBasicAuth,
+  verifyCampusRequest,
   verifyFakturiaToken,
-  verifyPlenigo,
-  verifyStandardWebhook,
+  verifyPlenigoRequest,
 } from '@campus/webhook-auth';
 import type { AuthResult, PaypalVerifier } from './paypal-verifier.js';
 
@@ -17,51 +16,46 @@ export interface AuthContext {
   now: () => number;
 }
 
-const header = (headers: IncomingHttpHeaders, name: string) => {
-  const value = headers[name];
-  return typeof value === 'string' ? value : undefined;
+interface SignedRequest {
+  headers: IncomingHttpHeaders;
+  query: URLSearchParams;
+  rawBody: Buffer;
+}
+
+type Authenticator = (request: SignedRequest, ctx: AuthContext) => Promise<AuthResult>;
+
+const verdict = (ok: boolean): AuthResult => (ok ? 'ok' : 'unauthorized');
+const seconds = (ctx: AuthContext) => Math.floor(ctx.now() / 1000);
+
+/**
+ * Each sender's scheme, as DESIGN.md's table says, from
+ * packages/webhook-auth/src/senders/<source>.ts (PayPal's certificate handling
+ * is ./paypal-verifier.ts); every comparison is timing-safe.
+ */
+const AUTHENTICATORS: Record<Source, Authenticator> = {
+  fakturia: async ({ headers, query }, { config }) =>
+    verdict(verifyFakturiaToken(config.fakturiaToken, headers, query)),
+  plenigo: async ({ headers, rawBody }, ctx) =>
+    verdict(
+      verifyPlenigoRequest(
+        { secret: ctx.config.plenigoSecret, basicAuth: ctx.config.plenigoBasicAuth },
+        headers,
+        rawBody,
+        seconds(ctx),
+      ),
+    ),
+  paypal: async ({ headers, rawBody }, { paypal }) =>
+    paypal ? paypal.verify(headers, rawBody) : 'unauthorized',
+  campus: async ({ headers, rawBody }, ctx) =>
+    verdict(verifyCampusRequest(ctx.config.campusSecret, headers, rawBody, seconds(ctx))),
 };
 
-/** Each sender's scheme, exactly as DESIGN.md's table says; every comparison is timing-safe. */
-export async function authenticate(
+export function authenticate(
   source: Source,
   headers: IncomingHttpHeaders,
   query: URLSearchParams,
   rawBody: Buffer,
   ctx: AuthContext,
 ): Promise<AuthResult> {
-  const { config } = ctx;
-  const nowSeconds = Math.floor(ctx.now() / 1000);
-  switch (source) {
-    case 'fakturia':
-      return config.fakturiaToken && verifyFakturiaToken(config.fakturiaToken, headers, query)
-        ? 'ok'
-        : 'unauthorized';
-    case 'plenigo': {
-      const signature = header(headers, 'plenigo-signature');
-      if (signature !== undefined) {
-        return config.plenigoSecret &&
-          verifyPlenigo(config.plenigoSecret, signature, rawBody, nowSeconds)
-          ? 'ok'
-          : 'unauthorized';
-      }
-      return config.plenigoBasicAuth &&
-        verifyBasicAuth(config.plenigoBasicAuth, header(headers, 'authorization'))
-        ? 'ok'
-        : 'unauthorized';
-    }
-    case 'paypal':
-      return ctx.paypal ? ctx.paypal.verify(headers, rawBody) : 'unauthorized';
-    case 'campus': {
-      const signed = {
-        id: header(headers, 'webhook-id'),
-        timestamp: header(headers, 'webhook-timestamp'),
-        signature: header(headers, 'webhook-signature'),
-      };
-      return config.campusSecret &&
-        verifyStandardWebhook(config.campusSecret, signed, rawBody, nowSeconds)
-        ? 'ok'
-        : 'unauthorized';
-    }
-  }
+  return AUTHENTICATORS[source]({ headers, query, rawBody }, ctx);
 }

@@ -2,24 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '@campus/config';
 import {
-  isSource,
   encodeQuarantinedBody,
+  ingest,
+  isSource,
   keptHeaders,
-  routeEvent,
-  SYNCHRONOUS_EVENT,
-  toEventJob,
-  validateEvent,
   type QuarantineJobData,
   type Source,
   type ValidationDetail,
 } from '@campus/events';
 import { createAccessLogger, type Logger } from '@campus/logger';
-import { verifyMagicCode, type MagicCodeStore } from '@campus/magic-code';
+import type { MagicCodeStore } from '@campus/magic-code';
 import { acceptEvent, quarantinePayload, type QueueSet, type StatsRecorder } from '@campus/queues';
 import type { Redis } from 'ioredis';
 import { authenticate, type AuthContext } from './authenticate.js';
 import { BodyTooLargeError, decodeUtf8, isJsonContentType, readRawBody } from './body.js';
 import { UnavailableError, withDeadline } from './deadline.js';
+import { answerMagicCodeVerify } from './magic-code-verify.js';
 import type { ReceiverMetrics } from './metrics.js';
 import { answers, reply, RETRY_AFTER_SECONDS } from './reply.js';
 
@@ -37,10 +35,11 @@ export interface WebhookDeps {
 const DAY_SECONDS = 24 * 60 * 60;
 
 /**
- * POST /webhooks/:source — authenticate ▸ limit size/type ▸ parse ▸ validate ▸
- * event key ▸ route ▸ add one job per target queue ▸ answer. A 2xx goes out
- * only after Redis acknowledged every add; what was authenticated but cannot
- * be processed is kept in the quarantine queue.
+ * POST /webhooks/:source — limit size/type ▸ authenticate ▸ ingest (parse ▸
+ * validate ▸ event key ▸ route, in @campus/events) ▸ add one job per target
+ * queue ▸ answer. A 2xx goes out only after Redis acknowledged every add;
+ * what was authenticated but cannot be processed is kept in the quarantine
+ * queue.
  */
 export function createWebhookHandler(deps: WebhookDeps) {
   const { config, logger, metrics } = deps;
@@ -124,48 +123,25 @@ export function createWebhookHandler(deps: WebhookDeps) {
         await quarantine('invalid_json', [{ path: '/', message }], encodeQuarantinedBody(raw));
         return answer(400, { error: 'invalid_json', message });
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch (error) {
-        const message = `The body is not valid JSON: ${(error as Error).message}`;
-        await quarantine('invalid_json', [{ path: '/', message }], text);
-        return answer(400, { error: 'invalid_json', message });
+      const ingested = ingest(source, text, { receivedAt, headers });
+      if (ingested.outcome === 'invalid_json') {
+        await quarantine('invalid_json', ingested.details, text);
+        return answer(400, { error: 'invalid_json', message: ingested.message });
       }
-      const webhookId = req.headers['webhook-id'];
-      const validation = validateEvent(source, body, {
-        webhookId: typeof webhookId === 'string' ? webhookId : undefined,
-      });
-      if (!validation.ok) {
-        await quarantine('invalid_payload', validation.details, text);
-        return answer(422, { error: 'invalid_payload', details: validation.details });
+      if (ingested.outcome === 'invalid_payload') {
+        await quarantine('invalid_payload', ingested.details, text);
+        return answer(422, { error: 'invalid_payload', details: ingested.details });
       }
-      const event = validation.event;
-      eventKey = event.eventKey;
-
-      if (source === 'campus' && event.eventType === SYNCHRONOUS_EVENT) {
-        const data = event.body.data as { email: string; code: string };
-        const result = await withDeadline(
-          verifyMagicCode(deps.magicCodes, data.email, data.code),
-          deadline,
-        );
-        outcome = `magic_code_${result}`;
-        if (result === 'valid') return answer(200, { valid: true });
-        if (result === 'locked') {
-          return answer(
-            429,
-            { valid: false, error: 'too_many_attempts' },
-            { 'retry-after': '900' },
-          );
-        }
-        return answer(401, { valid: false });
+      if (ingested.outcome === 'synchronous') {
+        eventKey = ingested.event.eventKey;
+        const verdict = await answerMagicCodeVerify(deps.magicCodes, ingested.event, deadline);
+        outcome = verdict.outcome;
+        return answer(verdict.status, verdict.body, verdict.headers);
       }
-
-      const job = toEventJob(event, text, receivedAt, headers);
-      const targets = routeEvent(event);
+      eventKey = ingested.eventKey;
       const enqueueStarted = process.hrtime.bigint();
       const result = await withDeadline(
-        acceptEvent(deps.redis, deps.queues, job, targets, rememberSeconds),
+        acceptEvent(deps.redis, deps.queues, ingested.job, ingested.queues, rememberSeconds),
         deadline,
       );
       metrics.enqueueSeconds.observe(

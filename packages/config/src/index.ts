@@ -17,8 +17,8 @@ export type {
   CatalogConfig,
   DashboardConfig,
 } from './load.js';
-export { SETTINGS, SANDBOX_SECRETS, WEBHOOK_SOURCES } from './settings/index.js';
-export type { Setting, SettingGroup, Product, WebhookSource } from './settings/index.js';
+export { SETTINGS, SANDBOX_SECRETS } from './settings/index.js';
+export type { Setting, SettingGroup, Product } from './settings/index.js';
 export type { GroupConfig, GroupSpec, JsonValue, SettingSpec, ValueOf } from './settings/define.js';
 export { readTestEnvironment } from './test-environment.js';
 export { renderConfigReference } from './reference.js';

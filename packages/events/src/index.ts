@@ -1,25 +1,20 @@
-export {
-  SOURCES,
-  isSource,
-  FAKTURIA_EVENTS,
-  PLENIGO_EVENTS,
-  PAYPAL_EVENTS,
-  CAMPUS_EVENTS,
-  SYNCHRONOUS_EVENT,
-} from './sources.js';
-export type {
-  Source,
-  FakturiaEventType,
-  PlenigoEventType,
-  PaypalEventType,
-  CampusEventType,
-} from './sources.js';
+export { SOURCES, isSource } from '@campus/sources';
+export type { Source } from '@campus/sources';
+export { FAKTURIA_EVENTS, fakturiaEventKey } from './senders/fakturia.js';
+export type { FakturiaEventType } from './senders/fakturia.js';
+export { PLENIGO_EVENTS, plenigoEventKey } from './senders/plenigo.js';
+export type { PlenigoEventType } from './senders/plenigo.js';
+export { PAYPAL_EVENTS, paypalEventKey } from './senders/paypal.js';
+export type { PaypalEventType } from './senders/paypal.js';
+export { CAMPUS_EVENTS, SYNCHRONOUS_EVENT, campusEventKey } from './senders/campus.js';
+export type { CampusEventType } from './senders/campus.js';
 export { SCHEMAS, validateAgainst, compileSchema, toDetails } from './schemas.js';
 export type { SchemaName, ValidationDetail } from './schemas.js';
 export { canonicalJson, sha256Hex } from './canonical.js';
-export { fakturiaEventKey, plenigoEventKey, paypalEventKey, campusEventKey } from './event-key.js';
 export { validateEvent } from './validate.js';
-export type { InboundEvent, EventValidation } from './validate.js';
+export { ingest } from './ingest.js';
+export type { IngestMeta, IngestResult } from './ingest.js';
+export type { InboundEvent, EventValidation, ValidationContext } from './inbound-event.js';
 export { ROUTES, DOMAIN_QUEUES, QUARANTINE_QUEUE, routeEvent, jobNameOf } from './routing.js';
 export type { DomainQueue, JobNameOf } from './routing.js';
 export {

@@ -1,5 +1,5 @@
-import type { Source } from './sources.js';
-import type { InboundEvent } from './validate.js';
+import type { Source } from '@campus/sources';
+import type { InboundEvent } from './inbound-event.js';
 
 /** What the receiver puts into every routed queue for one event. */
 export interface EventJobData {

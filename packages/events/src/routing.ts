@@ -1,5 +1,5 @@
-import type { InboundEvent } from './validate.js';
-import type { Source } from './sources.js';
+import type { InboundEvent } from './inbound-event.js';
+import type { Source } from '@campus/sources';
 
 /** One queue per business domain, plus the quarantine for what could not be processed. */
 export const DOMAIN_QUEUES = [

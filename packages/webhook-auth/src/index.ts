@@ -1,21 +1,22 @@
 export { safeEqual } from './compare.js';
-export { verifyFakturiaToken } from './fakturia.js';
-export {
-  signPlenigo,
-  verifyPlenigo,
-  signStandardWebhook,
-  verifyStandardWebhook,
-  verifyBasicAuth,
-  DEFAULT_TOLERANCE_SECONDS,
-} from './hmac.js';
-export type { StandardWebhookHeaders } from './hmac.js';
+export { verifyBasicAuth } from './basic-auth.js';
+export { DEFAULT_TOLERANCE_SECONDS } from './tolerance.js';
+export { verifyFakturiaToken } from './senders/fakturia.js';
+export { signPlenigo, verifyPlenigo, verifyPlenigoRequest } from './senders/plenigo.js';
+export type { PlenigoAuth } from './senders/plenigo.js';
 export {
   readPaypalTransmission,
   paypalSignedString,
   signPaypal,
   verifyPaypalSignature,
   isAllowedCertUrl,
-} from './paypal.js';
-export type { PaypalTransmission } from './paypal.js';
+} from './senders/paypal.js';
+export type { PaypalTransmission } from './senders/paypal.js';
+export {
+  signStandardWebhook,
+  verifyStandardWebhook,
+  verifyCampusRequest,
+} from './senders/campus.js';
+export type { StandardWebhookHeaders } from './senders/campus.js';
 export { senderHeaders } from './sender.js';
-export type { SenderCredentials } from './sender.js';
+export type { SenderCredentials } from './credentials.js';

@@ -5,9 +5,7 @@
  * are in one file per group beside this one.
  */
 
-/** The receivers' senders; a secret named `requiredFor` one of them is needed only while it is enabled. */
-export const WEBHOOK_SOURCES = ['fakturia', 'plenigo', 'paypal', 'campus'] as const;
-export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
+import type { Source } from '@campus/sources';
 
 export interface SettingSpec {
   env: string;
@@ -19,7 +17,7 @@ export interface SettingSpec {
   /** Must be set in production mode (for the groups an app asks for). */
   requiredInProduction?: boolean;
   /** Must be set in production mode while this sender is enabled (RECEIVER_SOURCES). */
-  requiredFor?: WebhookSource;
+  requiredFor?: Source;
   /** Never printed, never logged. */
   secret?: boolean;
   /** Allowed values (of the value, or of each list item). */

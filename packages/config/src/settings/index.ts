@@ -53,6 +53,4 @@ export const SETTINGS: readonly Setting[] = Object.entries(GROUPS).flatMap(([gro
 );
 
 export { SANDBOX_SECRETS } from './sandbox-secrets.js';
-export { WEBHOOK_SOURCES } from './define.js';
-export type { WebhookSource } from './define.js';
 export type { Product } from './catalog.js';

@@ -1,4 +1,5 @@
-import { WEBHOOK_SOURCES, type GroupSpec } from './define.js';
+import { SOURCES } from '@campus/sources';
+import type { GroupSpec } from './define.js';
 import { SANDBOX_SECRETS } from './sandbox-secrets.js';
 
 export const receiver = {
@@ -32,8 +33,8 @@ export const receiver = {
   sources: {
     env: 'RECEIVER_SOURCES',
     type: 'list',
-    enum: WEBHOOK_SOURCES,
-    default: 'fakturia,plenigo,paypal,campus',
+    enum: SOURCES,
+    default: SOURCES.join(','),
     description: 'Senders the receiver accepts; a source left out answers 404 and needs no secret.',
   },
   fakturiaToken: {

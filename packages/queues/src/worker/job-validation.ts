@@ -1,9 +1,10 @@
 import { UnrecoverableError } from 'bullmq';
 import {
   compileSchema,
+  ingest,
   isSource,
+  SOURCES,
   toDetails,
-  validateEvent,
   type EventJobData,
 } from '@campus/events';
 
@@ -11,7 +12,7 @@ const EVENT_JOB_SCHEMA = {
   type: 'object',
   required: ['source', 'eventType', 'eventKey', 'rawBody', 'receivedAt', 'headers'],
   properties: {
-    source: { enum: ['fakturia', 'plenigo', 'paypal', 'campus'] },
+    source: { enum: SOURCES },
     eventType: { type: 'string', minLength: 1 },
     eventKey: { type: 'string', minLength: 1 },
     rawBody: { type: 'string' },
@@ -27,7 +28,7 @@ function describe(details: { path: string; message: string }[]): string {
 
 /**
  * Checks a routed job before its handler runs: the job's own shape, then the
- * event it carries, with the same validation the receiver applied. A job that
+ * event it carries, through the same ingest the receiver applied. A job that
  * fails is not retried: no retry can make it valid.
  */
 export function parseEventJob(data: unknown): { job: EventJobData; body: unknown } {
@@ -37,16 +38,17 @@ export function parseEventJob(data: unknown): { job: EventJobData; body: unknown
   }
   const job = data as EventJobData;
   if (!isSource(job.source)) throw new UnrecoverableError(`Unknown source ${job.source}`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(job.rawBody);
-  } catch (error) {
-    throw new UnrecoverableError(`The job's rawBody is not JSON: ${(error as Error).message}`);
+  const ingested = ingest(job.source, job.rawBody, {
+    receivedAt: job.receivedAt,
+    headers: job.headers,
+  });
+  if (ingested.outcome === 'invalid_json') {
+    throw new UnrecoverableError(`The job's rawBody is not JSON: ${ingested.parseError}`);
   }
-  const result = validateEvent(job.source, parsed, { webhookId: job.headers['webhook-id'] });
-  if (!result.ok)
-    throw new UnrecoverableError(`Invalid ${job.eventType} event: ${describe(result.details)}`);
-  return { job, body: result.event.body };
+  if (ingested.outcome === 'invalid_payload') {
+    throw new UnrecoverableError(`Invalid ${job.eventType} event: ${describe(ingested.details)}`);
+  }
+  return { job, body: ingested.event.body };
 }
 
 /** Checks an internal job's data against its schema. */

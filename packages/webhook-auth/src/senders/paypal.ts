@@ -1,5 +1,14 @@
-import { createSign, createVerify, X509Certificate } from 'node:crypto';
+/**
+ * PayPal: the transmission signature (`PAYPAL-TRANSMISSION-ID/-TIME/-SIG/
+ * -CERT-URL/-AUTH-ALGO`; signed string `id|time|webhookId|crc32(body)`,
+ * SHA256withRSA). Fetching and caching the certificate, and the
+ * verify-webhook-signature API, are the receiver's (apps/receiver/src/paypal-verifier.ts).
+ * Its envelope and events are packages/events/src/senders/paypal.ts.
+ */
+import { createSign, createVerify, randomUUID, X509Certificate } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { need, type SenderCredentials, type SigningOptions } from '../credentials.js';
+import type { Headers } from '../headers.js';
 
 /** The transmission headers PayPal signs a webhook with. */
 export interface PaypalTransmission {
@@ -9,8 +18,6 @@ export interface PaypalTransmission {
   authAlgo: string;
   transmissionSig: string;
 }
-
-type Headers = Record<string, string | string[] | undefined>;
 
 export function readPaypalTransmission(headers: Headers): PaypalTransmission | undefined {
   const get = (name: string) => {
@@ -97,4 +104,25 @@ export function isAllowedCertUrl(certUrl: string, allowedPrefixes: readonly stri
       .replace(/\*/g, '[a-z0-9-]+(?:\\.[a-z0-9-]+)*');
     return new RegExp(`^${pattern}`, 'i').test(url.href);
   });
+}
+
+/** The headers PayPal would send with this body, signed with the test's own key. */
+export function paypalHeaders(
+  rawBody: string,
+  credentials: SenderCredentials,
+  { nowMs }: SigningOptions,
+): Record<string, string> {
+  const paypal = need(credentials.paypal, 'paypal');
+  const transmissionId = randomUUID();
+  const transmissionTime = new Date(nowMs).toISOString();
+  return {
+    'paypal-transmission-id': transmissionId,
+    'paypal-transmission-time': transmissionTime,
+    'paypal-cert-url': paypal.certUrl,
+    'paypal-auth-algo': 'SHA256withRSA',
+    'paypal-transmission-sig': signPaypal(
+      paypal.privateKeyPem,
+      paypalSignedString(transmissionId, transmissionTime, paypal.webhookId, rawBody),
+    ),
+  };
 }

@@ -1,17 +1,23 @@
-import { safeEqual } from './compare.js';
-
-type Headers = Record<string, string | string[] | undefined>;
+/**
+ * Fakturia: a shared token. Its envelope and catalog are
+ * packages/events/src/senders/fakturia.ts.
+ */
+import { safeEqual } from '../compare.js';
+import { need, type SenderCredentials } from '../credentials.js';
+import type { Headers } from '../headers.js';
 
 /**
  * Fakturia's own scheme is undocumented, so the shared token is accepted from
  * every place a sender can put it: `Authorization: Bearer`, the password of
- * Basic auth, `X-Webhook-Token`, or `?token=` in the URL.
+ * Basic auth, `X-Webhook-Token`, or `?token=` in the URL. Without a configured
+ * token nothing is accepted.
  */
 export function verifyFakturiaToken(
-  expected: string,
+  expected: string | undefined,
   headers: Headers,
   query: URLSearchParams,
 ): boolean {
+  if (!expected) return false;
   const candidates: string[] = [];
   const authorization = headers.authorization;
   if (typeof authorization === 'string') {
@@ -31,4 +37,12 @@ export function verifyFakturiaToken(
   let ok = false;
   for (const candidate of candidates) ok = safeEqual(candidate, expected) || ok;
   return ok;
+}
+
+/** The headers our Fakturia stand-ins send: the token as a Bearer. */
+export function fakturiaHeaders(
+  _rawBody: string,
+  credentials: SenderCredentials,
+): Record<string, string> {
+  return { authorization: `Bearer ${need(credentials.fakturiaToken, 'fakturiaToken')}` };
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readFixture } from '@campus/testing';
+import { ingest, type IngestMeta } from './index.js';
+
+const meta = (headers: Record<string, string> = {}): IngestMeta => ({
+  receivedAt: '2024-05-22T07:00:04.000Z',
+  headers: { 'content-type': 'application/json', ...headers },
+});
+
+describe('ingest', () => {
+  it('says invalid_json, with what the parser said, for a body that is not JSON', () => {
+    const text = readFixture('plenigo/app-store-subscription-creation.malformed.txt');
+    const result = ingest('plenigo', text, meta());
+    expect(result.outcome).toBe('invalid_json');
+    if (result.outcome !== 'invalid_json') return;
+    expect(result.message).toBe(`The body is not valid JSON: ${result.parseError}`);
+    expect(result.parseError).not.toBe('');
+    expect(result.details).toEqual([{ path: '/', message: result.message }]);
+  });
+
+  it('says invalid_payload, naming each path, for JSON that breaks the catalog', () => {
+    const body = JSON.parse(readFixture('fakturia/DUNNING_CREATED.json'));
+    delete body.payload.dunningLevel;
+    expect(ingest('fakturia', JSON.stringify(body), meta())).toEqual({
+      outcome: 'invalid_payload',
+      details: [
+        { path: '/payload/dunningLevel', message: "must have required property 'dunningLevel'" },
+      ],
+    });
+    expect(ingest('campus', '[1,2]', meta({ 'webhook-id': 'msg_1' })).outcome).toBe(
+      'invalid_payload',
+    );
+  });
+
+  it("reads the website's webhook-id from the kept headers", () => {
+    const text = readFixture('campus/form.login.magic_code.request.json');
+    expect(ingest('campus', text, meta()).outcome).toBe('invalid_payload');
+    const result = ingest('campus', text, meta({ 'webhook-id': 'msg_7' }));
+    expect(result.outcome === 'routed' && result.eventKey).toBe('campus.msg_7');
+  });
+
+  it('says synchronous for a magic-code verification, and routes it nowhere', () => {
+    const text = readFixture('campus/form.login.magic_code.verify.json');
+    const result = ingest('campus', text, meta({ 'webhook-id': 'msg_2' }));
+    expect(result.outcome).toBe('synchronous');
+    expect(result.outcome === 'synchronous' && result.event.eventType).toBe(
+      'form.login.magic_code.verify',
+    );
+  });
+
+  it('routes a valid event, with its key, its queues and the job to add', () => {
+    const text = readFixture('fakturia/DUNNING_CREATED-redelivery.json');
+    const result = ingest('fakturia', text, meta({ 'user-agent': 'Fakturia' }));
+    if (result.outcome !== 'routed') throw new Error(`not routed: ${result.outcome}`);
+    expect(result.eventKey).toMatch(/^fakturia\.[0-9a-f]{64}$/);
+    expect(result.queues).toEqual(['dunning-mail']);
+    expect(result.event.eventType).toBe('DUNNING_CREATED');
+    expect(result.job).toEqual({
+      source: 'fakturia',
+      eventType: 'DUNNING_CREATED',
+      eventKey: result.eventKey,
+      rawBody: text,
+      receivedAt: '2024-05-22T07:00:04.000Z',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Fakturia' },
+      senderRetryCount: 2,
+    });
+  });
+
+  it('routes an event no queue wants to no queue, keeping its key', () => {
+    const result = ingest('fakturia', readFixture('fakturia/TESTHOOK.json'), meta());
+    expect(result.outcome).toBe('routed');
+    expect(result.outcome === 'routed' && result.queues).toEqual([]);
+    expect(result.outcome === 'routed' && result.eventKey).toMatch(/^fakturia\./);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Source } from '@campus/sources';
+import type { InboundEvent } from './inbound-event.js';
+import { toEventJob, type EventJobData } from './job.js';
+import { routeEvent, type DomainQueue } from './routing.js';
+import type { ValidationDetail } from './schemas.js';
+import { SYNCHRONOUS_EVENT } from './senders/campus.js';
+import { validateEvent } from './validate.js';
+
+/** What ingest needs besides the body, and what the job keeps of the delivery. */
+export interface IngestMeta {
+  /** When the receiver got the webhook (ISO 8601). */
+  receivedAt: string;
+  /** The non-secret headers kept with the job (keptHeaders); the website's `webhook-id` is read from them. */
+  headers: Record<string, string>;
+}
+
+/** What became of one body: why it cannot be processed, or where it goes. */
+export type IngestResult =
+  | {
+      outcome: 'invalid_json';
+      /** `The body is not valid JSON: …`, for the sender. */
+      message: string;
+      /** What JSON.parse said. */
+      parseError: string;
+      details: ValidationDetail[];
+    }
+  | { outcome: 'invalid_payload'; details: ValidationDetail[] }
+  /** Answered live by the receiver (form.login.magic_code.verify), never queued. */
+  | { outcome: 'synchronous'; event: InboundEvent }
+  | {
+      outcome: 'routed';
+      event: InboundEvent;
+      eventKey: string;
+      /** Empty for an event routed nowhere: it is still recorded under its key. */
+      queues: DomainQueue[];
+      /** The job for each of those queues. */
+      job: EventJobData;
+    };
+
+/**
+ * One delivered body, as the receiver, the quarantine replay, the worker
+ * runtime and tests see it: parse ▸ validate (envelope, catalog, schema) ▸
+ * event key ▸ the synchronous check ▸ route.
+ */
+export function ingest(source: Source, text: string, meta: IngestMeta): IngestResult {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    const parseError = (error as Error).message;
+    const message = `The body is not valid JSON: ${parseError}`;
+    return { outcome: 'invalid_json', message, parseError, details: [{ path: '/', message }] };
+  }
+  const validation = validateEvent(source, body, { webhookId: meta.headers['webhook-id'] });
+  if (!validation.ok) return { outcome: 'invalid_payload', details: validation.details };
+  const event = validation.event;
+  if (event.source === 'campus' && event.eventType === SYNCHRONOUS_EVENT) {
+    return { outcome: 'synchronous', event };
+  }
+  return {
+    outcome: 'routed',
+    event,
+    eventKey: event.eventKey,
+    queues: routeEvent(event),
+    job: toEventJob(event, text, meta.receivedAt, meta.headers),
+  };
+}

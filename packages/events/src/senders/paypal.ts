@@ -1,0 +1,62 @@
+/**
+ * PayPal: envelope, the event types with a schema of their own, event key and
+ * validation. Its authentication (transmission signature) is
+ * packages/webhook-auth/src/senders/paypal.ts.
+ */
+import {
+  catalogEntry,
+  checkEnvelope,
+  invalid,
+  SENDER_ID_PATTERN,
+  type EventValidation,
+  type SenderValidation,
+} from '../inbound-event.js';
+import { validateAgainst, type SchemaName } from '../schemas.js';
+
+/** PayPal event types with a schema of their own; others are accepted and routed nowhere. */
+export const PAYPAL_EVENTS = ['PAYMENT.SALE.COMPLETED', 'PAYMENT.SALE.DENIED'] as const;
+export type PaypalEventType = (typeof PAYPAL_EVENTS)[number];
+
+const PAYPAL_SCHEMAS: Record<PaypalEventType, SchemaName> = {
+  'PAYMENT.SALE.COMPLETED': 'paypal_webhook_payment_completed',
+  'PAYMENT.SALE.DENIED': 'paypal_webhook_payment_denied',
+};
+
+/** A PayPal event `{id, event_type, resource, ...}`. */
+const PAYPAL_ENVELOPE = {
+  type: 'object',
+  required: ['id', 'event_type', 'resource'],
+  properties: {
+    id: { type: 'string', pattern: SENDER_ID_PATTERN },
+    event_type: { type: 'string', minLength: 1, maxLength: 100 },
+    resource: { type: 'object' },
+  },
+} as const;
+
+/** PayPal: the event id. */
+export function paypalEventKey(id: string): string {
+  return `paypal.${id}`;
+}
+
+export const validatePaypal: SenderValidation = (body): EventValidation => {
+  const envelope = checkEnvelope('paypal', PAYPAL_ENVELOPE, body);
+  if (envelope.length > 0) return invalid(envelope);
+  const eventType = body.event_type as string;
+  const schema = catalogEntry(PAYPAL_SCHEMAS, eventType);
+  const known = schema !== undefined;
+  if (known) {
+    const result = validateAgainst(schema, body);
+    if (!result.ok) return invalid(result.details);
+  }
+  return {
+    ok: true,
+    event: {
+      source: 'paypal',
+      eventType,
+      known,
+      eventKey: paypalEventKey(body.id as string),
+      senderRetryCount: null,
+      body,
+    },
+  };
+};
