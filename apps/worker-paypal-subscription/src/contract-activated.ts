@@ -1,9 +1,14 @@
 import { createSubscription, type PaypalClient } from '@campus/clients';
-import type { CustomerDirectory, SubscriptionLinks } from '@campus/customer-directory';
+import {
+  CustomerNotInDirectoryError,
+  type CustomerDirectory,
+  type CustomerRef,
+  type SubscriptionLinks,
+} from '@campus/customer-directory';
 import type { RoutedEventBodies } from '@campus/events';
 import type { Mailer } from '@campus/mailer';
 import type { JobContext } from '@campus/queues';
-import { CustomerNotKnownError, IncompleteContractError } from './errors.js';
+import { CustomerWithoutEmailYetError, IncompleteContractError } from './errors.js';
 import { sendFreigabeMail } from './freigabe-mail.js';
 import { buildSubscriptionRequest, planFor } from './subscription-request.js';
 
@@ -40,10 +45,16 @@ export async function activatePaypalSubscription(
     );
   }
   const planId = planFor(contractNumber, contract, deps.plans);
-  const customer = await deps.directory.get({ source: 'fakturia', id: customerNumber });
-  if (!customer) throw new CustomerNotKnownError(customerNumber, 'unknown');
+  const ref: CustomerRef = { source: 'fakturia', id: customerNumber };
+  const customer = await deps.directory.get(ref);
+  if (!customer) {
+    throw new CustomerNotInDirectoryError(
+      ref,
+      `the PayPal subscription of contract ${contractNumber}`,
+    );
+  }
   const email = customer.email;
-  if (!email) throw new CustomerNotKnownError(customerNumber, 'no-email');
+  if (!email) throw new CustomerWithoutEmailYetError(customerNumber);
 
   const request = buildSubscriptionRequest({
     planId,
