@@ -1,20 +1,9 @@
 import type { RoutedEventBodies } from '@campus/events';
-import {
-  deriveMessageId,
-  mailSchemaFor,
-  renderMail,
-  validateMailContract,
-  type Mailer,
-  type ZertifikatVars,
-} from '@campus/mailer';
+import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
 import type { EventHandler } from '@campus/queues';
 import { prepareZertifikat } from './prepare-zertifikat.js';
 
-export interface ZertifikatMailDeps {
-  mailer: Mailer;
-  /** MAIL_FROM: the domain of the deterministic Message-ID. */
-  from: string;
-}
+export type ZertifikatMailDeps = MailSender;
 
 type ZertifikatJob = 'campus.campus.zertifikat.ausstellen';
 
@@ -34,37 +23,23 @@ export function createZertifikatHandler(deps: ZertifikatMailDeps): EventHandler<
         'Zertifikat printed with simplified letters: the fonts lack an accent of the name or course',
       );
     }
-    const vars: ZertifikatVars = {
-      teilnehmer_name: zertifikat.teilnehmerName,
-      produkt_name: request.produkt_name,
-      zertifikat_nr: zertifikat.nummer,
-      abschluss_datum: request.abschluss_datum,
-    };
-    const rendered = renderMail('zertifikat', vars);
-    const to = request.teilnehmer.email;
-    validateMailContract(mailSchemaFor('zertifikat'), {
-      to,
-      subject: rendered.subject,
-      template: 'zertifikat',
-      vars,
-      anhang: { filename: zertifikat.filename, sha256: zertifikat.sha256 },
+    const mail = composeMail('zertifikat', {
+      to: request.teilnehmer.email,
+      vars: {
+        teilnehmer_name: zertifikat.teilnehmerName,
+        produkt_name: request.produkt_name,
+        zertifikat_nr: zertifikat.nummer,
+        abschluss_datum: request.abschluss_datum,
+      },
+      attachments: [
+        {
+          filename: zertifikat.filename,
+          content: Buffer.from(zertifikat.pdf),
+          contentType: 'application/pdf',
+        },
+      ],
     });
-
-    const sent = await ctx.once('mail', () =>
-      deps.mailer.send({
-        to,
-        ...rendered,
-        attachments: [
-          {
-            filename: zertifikat.filename,
-            content: Buffer.from(zertifikat.pdf),
-            contentType: 'application/pdf',
-          },
-        ],
-        messageId: deriveMessageId(`${ctx.eventKey}/zertifikat`, deps.from),
-        template: 'zertifikat',
-      }),
-    );
+    const sent = await sendOnce(ctx, deps, mail);
     ctx.log.info(
       { zertifikatNr: zertifikat.nummer, sha256: zertifikat.sha256, messageId: sent.messageId },
       'Zertifikat mailed',

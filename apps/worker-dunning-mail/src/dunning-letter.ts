@@ -1,9 +1,9 @@
 import type { CustomerDirectory, InvoiceLedger } from '@campus/customer-directory';
 import type { RoutedEventBodies } from '@campus/events';
+import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
 import type { JobContext } from '@campus/queues';
 import { missingCustomerNumber, readMahnung } from './mahnung.js';
 import { recipientOf } from './recipient.js';
-import { sendMailOnce, type MailSender } from './send-mail.js';
 
 export interface DunningLetterDeps extends MailSender {
   directory: CustomerDirectory;
@@ -43,9 +43,8 @@ export function createDunningLetterHandler(deps: DunningLetterDeps) {
     const recipient = await recipientOf(deps.directory, ref, mahnung.email);
     if (recipient === undefined) throw missingCustomerNumber(mahnung.invoiceNumber);
     const template = `mahnung_${mahnung.level}` as const;
-    const sent = await sendMailOnce(deps, ctx, {
+    const mail = composeMail(template, {
       to: recipient.email,
-      template,
       vars: {
         rechnung_nr: mahnung.invoiceNumber,
         betrag: mahnung.amount,
@@ -53,6 +52,7 @@ export function createDunningLetterHandler(deps: DunningLetterDeps) {
         ...(recipient.name === undefined ? {} : { kunde_name: recipient.name }),
       },
     });
+    const sent = await sendOnce(ctx, deps, mail);
     log.info({ template, messageId: sent.messageId }, 'Mahnung sent');
     return { template, messageId: sent.messageId };
   };

@@ -1,5 +1,6 @@
 import type { CustomerDirectory, SubscriptionLinks } from '@campus/customer-directory';
 import type { RoutedEventBodies } from '@campus/events';
+import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
 import type { JobContext } from '@campus/queues';
 import {
   MissingFieldError,
@@ -8,7 +9,6 @@ import {
 } from './errors.js';
 import { readAmount, readText } from './read-fields.js';
 import { recipientFromDirectory } from './recipient.js';
-import { sendMailOnce, type MailSender } from './send-mail.js';
 
 export interface PaypalSaleDeniedDeps extends MailSender {
   directory: CustomerDirectory;
@@ -50,15 +50,15 @@ export function createPaypalSaleDeniedHandler(deps: PaypalSaleDeniedDeps) {
       source: 'fakturia',
       id: customerNumber,
     });
-    const sent = await sendMailOnce(deps, ctx, {
+    const mail = composeMail('zahlung_fehlgeschlagen', {
       to: recipient.email,
-      template: 'zahlung_fehlgeschlagen',
       vars: {
         betrag: amount,
         zahlungsart: 'PayPal',
         ...(recipient.name === undefined ? {} : { kunde_name: recipient.name }),
       },
     });
+    const sent = await sendOnce(ctx, deps, mail);
     log.info({ messageId: sent.messageId }, 'payment-failed notice sent');
     return { template: 'zahlung_fehlgeschlagen' as const, messageId: sent.messageId };
   };

@@ -1,10 +1,10 @@
 import type { CustomerDirectory } from '@campus/customer-directory';
 import type { RoutedEventBodies } from '@campus/events';
+import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
 import type { JobContext } from '@campus/queues';
 import { MissingFieldError } from './errors.js';
 import { readAmount, readText } from './read-fields.js';
 import { recipientOf } from './recipient.js';
-import { sendMailOnce, type MailSender } from './send-mail.js';
 
 export interface PlenigoPaymentFailedDeps extends MailSender {
   directory: CustomerDirectory;
@@ -41,9 +41,8 @@ export function createPlenigoPaymentFailedHandler(deps: PlenigoPaymentFailedDeps
     const method = readText(entity.paymentMethod);
     const zahlungsart = method === undefined ? undefined : ZAHLUNGSART[method.toUpperCase()];
     const rechnungNr = readText(entity.invoiceId);
-    const sent = await sendMailOnce(deps, ctx, {
+    const mail = composeMail('zahlung_fehlgeschlagen', {
       to: recipient.email,
-      template: 'zahlung_fehlgeschlagen',
       vars: {
         betrag: amount,
         ...(zahlungsart === undefined ? {} : { zahlungsart }),
@@ -51,6 +50,7 @@ export function createPlenigoPaymentFailedHandler(deps: PlenigoPaymentFailedDeps
         ...(recipient.name === undefined ? {} : { kunde_name: recipient.name }),
       },
     });
+    const sent = await sendOnce(ctx, deps, mail);
     ctx.log.info(
       { customerId, invoiceId: rechnungNr, messageId: sent.messageId },
       'payment-failed notice sent',

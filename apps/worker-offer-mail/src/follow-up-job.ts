@@ -1,13 +1,7 @@
 import type { JobContext } from '@campus/queues';
-import {
-  deriveMessageId,
-  mailSchemaFor,
-  renderMail,
-  validateMailContract,
-  type FollowUpVars,
-} from '@campus/mailer';
+import { composeMail, sendOnce, type FollowUpVars } from '@campus/mailer';
 import { UnknownAngebotError } from './errors.js';
-import type { OfferDeps, SentOfferMail } from './offer-deps.js';
+import type { OfferDeps } from './offer-deps.js';
 
 export const FOLLOW_UP_JOB = 'offer.follow_up';
 
@@ -64,22 +58,7 @@ export async function sendFollowUp(
   const template = `follow_up_${stufe}` as const;
   const vars: FollowUpVars = { firma_name: data.firma_name, annahme_link: data.annahme_link };
   if (data.ansprechpartner_name) vars.ansprechpartner_name = data.ansprechpartner_name;
-  const mail = renderMail(template, vars);
-  validateMailContract(mailSchemaFor(template), {
-    to: data.to,
-    subject: mail.subject,
-    template,
-    vars,
-  });
-  const sent = await ctx.once<SentOfferMail>('mail', async () => {
-    const result = await deps.mailer.send({
-      to: data.to,
-      ...mail,
-      template,
-      messageId: deriveMessageId(`${ctx.eventKey}/${template}`, deps.mailFrom),
-    });
-    return { messageId: result.messageId, sentAt: new Date().toISOString() };
-  });
+  const sent = await sendOnce(ctx, deps, composeMail(template, { to: data.to, vars }));
   log.info({ messageId: sent.messageId }, 'follow-up sent');
   return { angebotId, stufe, messageId: sent.messageId };
 }

@@ -1,14 +1,8 @@
 import type { B2bAngebotForm, CampusEnvelope } from '@campus/events';
 import type { JobContext } from '@campus/queues';
-import {
-  deriveMessageId,
-  mailSchemaFor,
-  renderMail,
-  validateMailContract,
-  type AngebotInitialVars,
-} from '@campus/mailer';
+import { composeMail, sendOnce, type AngebotInitialVars } from '@campus/mailer';
 import { FOLLOW_UP_JOB, type FollowUpJobData } from './follow-up-job.js';
-import type { OfferDeps, SentOfferMail } from './offer-deps.js';
+import type { OfferDeps } from './offer-deps.js';
 import { FOLLOW_UP_STUFEN, deriveAngebotId, followUpJobId } from './offer-id.js';
 import { buildOfferLinks } from './offer-links.js';
 
@@ -44,19 +38,7 @@ export async function submitOffer(
     laufzeit_monate: form.laufzeit_monate,
   };
   if (form.teilnehmer_anzahl !== undefined) vars.teilnehmer_anzahl = form.teilnehmer_anzahl;
-  const template = 'angebot_initial';
-  const mail = renderMail(template, vars);
-  validateMailContract(mailSchemaFor(template), { to, subject: mail.subject, template, vars });
-
-  const sent = await ctx.once<SentOfferMail>('mail', async () => {
-    const result = await deps.mailer.send({
-      to,
-      ...mail,
-      template,
-      messageId: deriveMessageId(`${ctx.eventKey}/${template}`, deps.mailFrom),
-    });
-    return { messageId: result.messageId, sentAt: new Date().toISOString() };
-  });
+  const sent = await sendOnce(ctx, deps, composeMail('angebot_initial', { to, vars }));
 
   const followUps = await ctx.once('follow-ups', async () => {
     // A retry that runs after the acceptance must not bring the reminders back.

@@ -29,7 +29,7 @@ export function createOfferWorker(options: OfferWorkerOptions) {
   const deps: OfferDeps = {
     store: createOfferStore(options.redis, options.prefix, options.offerTtlSeconds),
     mailer: options.mailer,
-    mailFrom: options.mailFrom,
+    from: options.mailFrom,
     settings: resolveOfferSettings(options.offers),
   };
   return defineWorker<'offer-mail', { [FOLLOW_UP_JOB]: FollowUpJobData }>({

@@ -6,19 +6,16 @@ import {
   type SubscriptionLinks,
 } from '@campus/customer-directory';
 import type { RoutedEventBodies } from '@campus/events';
-import type { Mailer } from '@campus/mailer';
+import { sendOnce, type MailSender } from '@campus/mailer';
 import type { JobContext } from '@campus/queues';
 import { CustomerWithoutEmailYetError, IncompleteContractError } from './errors.js';
-import { sendFreigabeMail } from './freigabe-mail.js';
+import { composeFreigabeMail } from './freigabe-mail.js';
 import { buildSubscriptionRequest, planFor } from './subscription-request.js';
 
-export interface PaypalSubscriptionDeps {
+export interface PaypalSubscriptionDeps extends MailSender {
   paypal: PaypalClient;
   directory: CustomerDirectory;
   links: SubscriptionLinks;
-  mailer: Mailer;
-  /** MAIL_FROM: its domain goes into the deterministic Message-ID. */
-  mailFrom: string;
   /** PAYPAL_PLAN_MAP: Fakturia item number → PayPal plan id. */
   plans: Readonly<Record<string, string>>;
   /** CAMPUS_BASE_URL: where PayPal sends the customer back after approving or cancelling. */
@@ -66,10 +63,16 @@ export async function activatePaypalSubscription(
     createSubscription(deps.paypal, request, { requestId: ctx.eventKey }),
   );
   await deps.links.link(subscription.id, { contractNumber, customerNumber });
-  const sent = await sendFreigabeMail(
-    { to: email, contractNumber, customer, approveUrl: subscription.approveUrl },
-    deps,
+  // Once per event; the Message-ID derived from the event key marks a resend as the same mail.
+  const sent = await sendOnce(
     ctx,
+    deps,
+    composeFreigabeMail({
+      to: email,
+      contractNumber,
+      customer,
+      approveUrl: subscription.approveUrl,
+    }),
   );
   ctx.log.info(
     { contractNumber, customerNumber, planId, subscriptionId: subscription.id },
