@@ -1,21 +1,14 @@
-import type { CustomerDirectory, SubscriptionLinks } from '@campus/customer-directory';
-import type { RoutedEventBodies } from '@campus/events';
-import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
-import type { JobContext } from '@campus/queues';
+import { composeMail, sendOnce } from '@campus/mailer';
+import type { EventHandler } from '@campus/queues';
+import type { DunningMailDeps } from '../deps.js';
 import {
   MissingFieldError,
   SubscriptionNotLinkedError,
   SubscriptionWithoutCustomerError,
-} from './errors.js';
-import { readAmount, readText } from './read-fields.js';
-import { recipientFromDirectory } from './recipient.js';
+} from '../errors.js';
+import { readAmount, readText } from '../read-fields.js';
+import { recipientFromDirectory } from '../recipient.js';
 
-export interface PaypalSaleDeniedDeps extends MailSender {
-  directory: CustomerDirectory;
-  subscriptions: SubscriptionLinks;
-}
-
-type SaleDenied = RoutedEventBodies['paypal.PAYMENT.SALE.DENIED'];
 const EVENT = 'PAYMENT.SALE.DENIED';
 
 /**
@@ -23,8 +16,10 @@ const EVENT = 'PAYMENT.SALE.DENIED';
  * subscription (billing_agreement_id); the link written when we created that
  * subscription leads to the Fakturia customer and from there to the address.
  */
-export function createPaypalSaleDeniedHandler(deps: PaypalSaleDeniedDeps) {
-  return async (event: SaleDenied, ctx: JobContext) => {
+export function handlePaypalPaymentSaleDenied(
+  deps: DunningMailDeps,
+): EventHandler<'paypal.PAYMENT.SALE.DENIED'> {
+  return async (event, ctx) => {
     const sale = event.resource;
     const context = ` for sale ${readText(sale.id) ?? '(no id)'}`;
     const amount = readAmount(sale.amount?.total);

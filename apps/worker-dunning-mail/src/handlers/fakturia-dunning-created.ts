@@ -1,20 +1,14 @@
-import type { CustomerDirectory, InvoiceLedger } from '@campus/customer-directory';
-import type { RoutedEventBodies } from '@campus/events';
-import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
-import type { JobContext } from '@campus/queues';
-import { missingCustomerNumber, readMahnung } from './mahnung.js';
-import { recipientOf } from './recipient.js';
-
-export interface DunningLetterDeps extends MailSender {
-  directory: CustomerDirectory;
-  ledger: InvoiceLedger;
-}
-
-type DunningCreated = RoutedEventBodies['fakturia.DUNNING_CREATED'];
+import { composeMail, sendOnce } from '@campus/mailer';
+import type { EventHandler } from '@campus/queues';
+import type { DunningMailDeps } from '../deps.js';
+import { missingCustomerNumber, readMahnung } from '../mahnung.js';
+import { recipientOf } from '../recipient.js';
 
 /** Fakturia DUNNING_CREATED → the Mahnung of its level, unless the invoice is paid by now. */
-export function createDunningLetterHandler(deps: DunningLetterDeps) {
-  return async (event: DunningCreated, ctx: JobContext) => {
+export function handleFakturiaDunningCreated(
+  deps: DunningMailDeps,
+): EventHandler<'fakturia.DUNNING_CREATED'> {
+  return async (event, ctx) => {
     const mahnung = readMahnung(event.payload);
     const log = ctx.log.child({
       invoiceNumber: mahnung.invoiceNumber,
