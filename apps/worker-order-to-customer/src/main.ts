@@ -1,5 +1,6 @@
 import { createProsonataClient, createProsonataQuota } from '@campus/clients';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
+import { createAddressSync } from './address-sync.js';
 import { createOrderToCustomerWorker } from './worker.js';
 
 await runWorkerApp({
@@ -19,8 +20,9 @@ await runWorkerApp({
       apiKey,
       quota: createProsonataQuota(redis, prefix),
     });
+    const addresses = createAddressSync({ prosonata, redis, prefix, customerId });
     return {
-      definition: createOrderToCustomerWorker({ prosonata, redis, prefix, customerId }),
+      definition: createOrderToCustomerWorker({ addresses }),
       async close() {
         await redis.quit().catch(() => redis.disconnect());
       },
