@@ -1,6 +1,7 @@
 import { createMailer } from '@campus/mailer';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
-import { OfferSettingsError, resolveOfferSettings } from './offer-settings.js';
+import { OfferSettingsError, resolveOfferSettings, type OfferSettings } from './offer-settings.js';
+import { createOfferStore } from './offer-store.js';
 import { createOfferWorker } from './worker.js';
 
 await runWorkerApp({
@@ -9,8 +10,9 @@ await runWorkerApp({
   async build(config, logger) {
     // Settings that parse but make no sense stop the process like a missing
     // variable does (exit 78), before any connection is opened.
+    let settings: OfferSettings;
     try {
-      resolveOfferSettings({ ...config.offers, baseUrl: config.website.baseUrl });
+      settings = resolveOfferSettings({ ...config.offers, baseUrl: config.website.baseUrl });
     } catch (error) {
       if (!(error instanceof OfferSettingsError)) throw error;
       process.stderr.write(`worker-offer-mail: ${error.message}\n`);
@@ -21,11 +23,10 @@ await runWorkerApp({
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const mailer = createMailer({ config: config.mail, logger });
     const definition = createOfferWorker({
-      redis,
-      prefix: config.core.queuePrefix,
+      store: createOfferStore(redis, config.core.queuePrefix),
+      settings,
       mailer,
-      mailFrom: config.mail.from,
-      offers: { ...config.offers, baseUrl: config.website.baseUrl },
+      from: config.mail.from,
     });
     return {
       definition,

@@ -1,20 +1,12 @@
-import type { RoutedEventBodies } from '@campus/events';
 import {
   CODE_TTL_SECONDS,
   allowCodeRequest,
   generateMagicCode,
   storeMagicCode,
-  type MagicCodeStore,
 } from '@campus/magic-code';
-import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
+import { composeMail, sendOnce } from '@campus/mailer';
 import type { EventHandler } from '@campus/queues';
-
-export interface LoginMailDeps extends MailSender {
-  /** Where codes are kept hashed; the receiver verifies against the same store. */
-  store: MagicCodeStore;
-}
-
-type LoginCodeJob = 'campus.form.login.magic_code.request';
+import type { LoginMailDeps } from '../deps.js';
 
 export type LoginCodeOutcome =
   { sent: true; messageId: string } | { sent: false; reason: 'rate_limited' };
@@ -30,8 +22,10 @@ export type LoginCodeOutcome =
  * verifies. Nothing plaintext is recorded for a retry to reuse: the code lives
  * only hashed in Redis and in the mail.
  */
-export function createLoginCodeHandler(deps: LoginMailDeps): EventHandler<LoginCodeJob> {
-  return async (event: RoutedEventBodies[LoginCodeJob], ctx): Promise<LoginCodeOutcome> => {
+export function handleCampusFormLoginMagicCodeRequest(
+  deps: LoginMailDeps,
+): EventHandler<'campus.form.login.magic_code.request'> {
+  return async (event, ctx): Promise<LoginCodeOutcome> => {
     const email = event.data.email;
     const allowed = await ctx.once('allow', () => allowCodeRequest(deps.store, email));
     if (!allowed) {
