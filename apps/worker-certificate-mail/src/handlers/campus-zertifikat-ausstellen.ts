@@ -1,11 +1,7 @@
-import type { RoutedEventBodies } from '@campus/events';
-import { composeMail, sendOnce, type MailSender } from '@campus/mailer';
+import { composeMail, sendOnce } from '@campus/mailer';
 import type { EventHandler } from '@campus/queues';
-import { prepareZertifikat } from './prepare-zertifikat.js';
-
-export type ZertifikatMailDeps = MailSender;
-
-type ZertifikatJob = 'campus.campus.zertifikat.ausstellen';
+import type { CertificateMailDeps } from '../deps.js';
+import { prepareZertifikat } from '../prepare-zertifikat.js';
 
 /**
  * `campus.zertifikat.ausstellen`: builds the PDF, checks the mail against
@@ -13,8 +9,10 @@ type ZertifikatJob = 'campus.campus.zertifikat.ausstellen';
  * returns the recorded outcome; a crash in between resends the identical mail
  * with the same Message-ID).
  */
-export function createZertifikatHandler(deps: ZertifikatMailDeps): EventHandler<ZertifikatJob> {
-  return async (event: RoutedEventBodies[ZertifikatJob], ctx) => {
+export function handleCampusZertifikatAusstellen(
+  deps: CertificateMailDeps,
+): EventHandler<'campus.campus.zertifikat.ausstellen'> {
+  return async (event, ctx) => {
     const request = event.data;
     const zertifikat = await prepareZertifikat(request, ctx.eventKey);
     if (zertifikat.simplified) {
