@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@campus/config';
+import { exitOnConfigError, loadConfig } from '@campus/config';
 import { isSource } from '@campus/events';
 import { senderHeaders } from '@campus/webhook-auth';
 
@@ -43,7 +43,7 @@ if (!isSource(source)) {
   process.exit(2);
 }
 const rawBody = readFileSync(file, 'utf8');
-const config = loadConfig(['receiver']).receiver;
+const config = (await exitOnConfigError('send', () => loadConfig(['receiver']))).receiver;
 const target = `${values.receiver}/webhooks/${source}`;
 
 let status: number;

@@ -1,8 +1,8 @@
-import { loadConfig } from '@campus/config';
+import { exitOnConfigError, loadConfig } from '@campus/config';
 import { createLogger } from '@campus/logger';
 import { startSandbox } from '@campus/sandbox';
 
-const config = loadConfig(['sandbox']);
+const config = await exitOnConfigError('sandbox', () => loadConfig(['sandbox']));
 const logger = createLogger({ name: 'sandbox', level: config.core.logLevel });
 
 const running = await startSandbox({

@@ -1,3 +1,4 @@
+import { NonRetriableError } from '@campus/errors';
 import type { PDFFont } from 'pdf-lib';
 
 /**
@@ -5,9 +6,8 @@ import type { PDFFont } from 'pdf-lib';
  * Latin-1 plus „“ – € and a few more). No retry can change the text, so the
  * job fails for good and names the characters, not the text.
  */
-export class ZertifikatTextError extends Error {
+export class ZertifikatTextError extends NonRetriableError {
   override name = 'ZertifikatTextError';
-  readonly retryable = false;
 }
 
 // Letters outside WinAnsi that Unicode does not decompose into a base letter.

@@ -1,12 +1,13 @@
 import { defineWorker } from '@campus/queues';
-import { createZertifikatHandler, type ZertifikatMailDeps } from './send-zertifikat.js';
+import type { CertificateMailDeps } from './deps.js';
+import { handleCampusZertifikatAusstellen } from './handlers/campus-zertifikat-ausstellen.js';
 
 /** The certificate-mail queue's worker: one handler, for `campus.zertifikat.ausstellen`. */
-export function createCertificateWorker(deps: ZertifikatMailDeps) {
+export function createCertificateWorker(deps: CertificateMailDeps) {
   return defineWorker({
     queue: 'certificate-mail',
     events: {
-      'campus.campus.zertifikat.ausstellen': createZertifikatHandler(deps),
+      'campus.campus.zertifikat.ausstellen': handleCampusZertifikatAusstellen(deps),
     },
   });
 }

@@ -1,31 +1,17 @@
 import type { CustomerRef } from '@campus/customer-directory';
+import { NonRetriableError } from '@campus/errors';
 
-// Retry behaviour follows the runtime's protocol (`retryable === false` fails
-// the job for good; anything else is retried with backoff), so these errors
-// need no BullMQ class.
+// A NonRetriableError fails the job for good; any other error is retried with
+// backoff (the customer directory's CustomerNotInDirectoryError among them).
 
 function describeCustomer(ref: CustomerRef): string {
   // Fakturia is the usual case and the one operators search for by its number.
   return ref.source === 'fakturia' ? `customer ${ref.id}` : `${ref.source} customer ${ref.id}`;
 }
 
-/**
- * The customer event that fills the directory has not been processed yet
- * (events of one customer arrive in any order). Retried: the letter waits for it.
- */
-export class CustomerNotInDirectoryError extends Error {
-  override name = 'CustomerNotInDirectoryError';
-  constructor(readonly customer: CustomerRef) {
-    super(
-      `${describeCustomer(customer)} not in the directory yet; retrying until the customer event arrives`,
-    );
-  }
-}
-
 /** The customer is known but has no e-mail address: no retry can invent one. */
-export class CustomerWithoutEmailError extends Error {
+export class CustomerWithoutEmailError extends NonRetriableError {
   override name = 'CustomerWithoutEmailError';
-  readonly retryable = false;
   constructor(readonly customer: CustomerRef) {
     super(
       `${describeCustomer(customer)} has no e-mail address in the directory; add one in ${customer.source} ` +
@@ -35,9 +21,8 @@ export class CustomerWithoutEmailError extends Error {
 }
 
 /** The event lacks a field the mail needs; the same payload will lack it on every retry. */
-export class MissingFieldError extends Error {
+export class MissingFieldError extends NonRetriableError {
   override name = 'MissingFieldError';
-  readonly retryable = false;
   constructor(
     readonly event: string,
     readonly field: string,
@@ -71,9 +56,8 @@ export class SubscriptionNotLinkedError extends Error {
 }
 
 /** A link without a customer number cannot lead to an e-mail address; the link has to be fixed. */
-export class SubscriptionWithoutCustomerError extends Error {
+export class SubscriptionWithoutCustomerError extends NonRetriableError {
   override name = 'SubscriptionWithoutCustomerError';
-  readonly retryable = false;
   constructor(
     readonly subscriptionId: string,
     contractNumber: string,

@@ -1,5 +1,10 @@
-import type { CustomerDirectory, CustomerRecord, CustomerRef } from '@campus/customer-directory';
-import { CustomerNotInDirectoryError, CustomerWithoutEmailError } from './errors.js';
+import {
+  CustomerNotInDirectoryError,
+  type CustomerDirectory,
+  type CustomerRecord,
+  type CustomerRef,
+} from '@campus/customer-directory';
+import { CustomerWithoutEmailError } from './errors.js';
 import { readText } from './read-fields.js';
 
 export interface Recipient {
@@ -18,7 +23,7 @@ export function nameOf(record: CustomerRecord | undefined): string | undefined {
 }
 
 /**
- * The customer's address from the directory. Not there yet → retryable (the
+ * The customer's address from the directory. Not there yet → retried (the
  * customer event may simply come later); there without an e-mail → fails for good.
  */
 export async function recipientFromDirectory(

@@ -104,7 +104,8 @@ describe('a Fakturia DUNNING_CREATED', () => {
       return job !== undefined && job.attemptsMade >= 2 ? job : undefined;
     });
     expect(waiting.failedReason).toBe(
-      'customer K1234 not in the directory yet; retrying until the customer event arrives',
+      'Customer K1234 is not in the customer directory yet; retrying until order-to-customer has processed ' +
+        'its Fakturia CUSTOMER_CREATED event. If that never arrives, look for it in the quarantine or ask the sender to deliver it again',
     );
     expect(await world.mails()).toEqual([]);
 

@@ -1,13 +1,12 @@
+import { NonRetriableError } from '@campus/errors';
 import type { ValidationDetail } from '@campus/events';
 
-// Retry behaviour follows the runtime's protocol (`retryable === false` fails
-// the job for good; anything else is retried with backoff), so these errors
-// need no BullMQ class.
+// A NonRetriableError fails the job for good; any other error is retried with
+// backoff (the customer directory's CustomerNotInDirectoryError among them).
 
 /** The event lacks what a voucher needs, or carries what no voucher may hold: no retry changes it. */
-export class InvoiceDataError extends Error {
+export class InvoiceDataError extends NonRetriableError {
   override name = 'InvoiceDataError';
-  readonly retryable = false;
   constructor(what: string, problem: string) {
     super(
       `${what}: ${problem}. A retry cannot fix the payload; correct it in the source system ` +
@@ -17,9 +16,8 @@ export class InvoiceDataError extends Error {
 }
 
 /** A website purchase of a product the catalog does not list. */
-export class UnknownProductError extends Error {
+export class UnknownProductError extends NonRetriableError {
   override name = 'UnknownProductError';
-  readonly retryable = false;
   constructor(readonly slug: string) {
     super(
       `product "${slug}" is not in the product catalog (PRODUCT_CATALOG); add it with name, ` +
@@ -32,9 +30,8 @@ export class UnknownProductError extends Error {
  * The voucher we built breaks the `lexoffice_voucher_create_out` contract: a
  * bug in a mapping or a payload without a required field; never sent.
  */
-export class VoucherContractError extends Error {
+export class VoucherContractError extends NonRetriableError {
   override name = 'VoucherContractError';
-  readonly retryable = false;
   constructor(
     reference: string,
     readonly details: ValidationDetail[],
@@ -47,27 +44,11 @@ export class VoucherContractError extends Error {
 }
 
 /**
- * The name a Fakturia invoice needs comes from the customer directory, which
- * the order-to-customer worker fills from the customer events. Retried: the
- * customer event may still be on its way.
- */
-export class CustomerNotInDirectoryError extends Error {
-  override name = 'CustomerNotInDirectoryError';
-  constructor(customerNumber: string, invoiceNumber: string) {
-    super(
-      `customer ${customerNumber} of invoice ${invoiceNumber} is not in the customer directory yet, ` +
-        'so the voucher has no recipient name; retrying until its CUSTOMER_CREATED event is processed',
-    );
-  }
-}
-
-/**
  * An earlier attempt sent the voucher and got no answer, and Lexoffice could
  * not be searched for it: creating it again could book it twice.
  */
-export class VoucherOutcomeUnknownError extends Error {
+export class VoucherOutcomeUnknownError extends NonRetriableError {
   override name = 'VoucherOutcomeUnknownError';
-  readonly retryable = false;
   constructor(reference: string, remark: string, options: { cause: unknown }) {
     super(
       `an earlier attempt sent the voucher for ${reference} but got no answer, and Lexoffice's voucher ` +

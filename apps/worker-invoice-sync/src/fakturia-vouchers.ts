@@ -1,11 +1,11 @@
-import type { CustomerDirectory } from '@campus/customer-directory';
+import { CustomerNotInDirectoryError, type CustomerDirectory } from '@campus/customer-directory';
 import type {
   FakturiaAddress,
   FakturiaInvoice,
   FakturiaInvoiceCorrection,
   FakturiaLineItem,
 } from '@campus/events';
-import { CustomerNotInDirectoryError, InvoiceDataError } from './errors.js';
+import { InvoiceDataError } from './errors.js';
 import {
   compactAddress,
   draftVoucher,
@@ -44,12 +44,16 @@ async function recipient(
   directory: CustomerDirectory,
   what: string,
   customerNumber: string | undefined,
-  documentNumber: string,
   billingAddress: FakturiaAddress | null | undefined,
 ) {
   if (!customerNumber) throw new InvoiceDataError(what, 'no customerNumber');
   const customer = await directory.get({ source: 'fakturia', id: customerNumber });
-  if (!customer) throw new CustomerNotInDirectoryError(customerNumber, documentNumber);
+  if (!customer) {
+    throw new CustomerNotInDirectoryError(
+      { source: 'fakturia', id: customerNumber },
+      `the recipient name of ${what}`,
+    );
+  }
   const name = customer.companyName || personName(customer.firstName, customer.lastName);
   if (billingAddress) {
     return compactAddress({
@@ -85,13 +89,7 @@ export async function fakturiaInvoiceVoucher(
     voucherType: 'invoice',
     reference,
     voucherDate: voucherDateOf(invoice.invoiceDate),
-    address: await recipient(
-      directory,
-      reference,
-      invoice.customerNumber,
-      number,
-      invoice.billingAddress,
-    ),
+    address: await recipient(directory, reference, invoice.customerNumber, invoice.billingAddress),
     items: itemsOf(invoice.items),
     taxType: 'net',
     title: 'Rechnung',
@@ -118,7 +116,6 @@ export async function fakturiaCorrectionVoucher(
       directory,
       reference,
       correction.customerNumber,
-      number,
       correction.billingAddress,
     ),
     items: itemsOf(correction.items),

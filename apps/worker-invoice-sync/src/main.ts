@@ -1,4 +1,5 @@
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
+import { createInvoiceSyncDeps } from './deps.js';
 import { createInvoiceSyncWorker } from './worker.js';
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -10,21 +11,20 @@ await runWorkerApp({
   name: 'worker-invoice-sync',
   configGroups: ['lexoffice', 'catalog'],
   async build(config, logger) {
-    const apiKey = config.lexoffice.apiKey;
-    // Production mode refuses to start without it; sandbox mode has a development key.
-    if (!apiKey) throw new Error('LEXOFFICE_API_KEY is not set: the worker cannot call Lexoffice');
     const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
-    const definition = createInvoiceSyncWorker({
-      redis,
-      prefix: config.core.queuePrefix,
-      lexoffice: { apiUrl: config.lexoffice.apiUrl, apiKey, timeoutMs: LEXOFFICE_TIMEOUT_MS },
+    const deps = createInvoiceSyncDeps(redis, config.core.queuePrefix, {
+      lexoffice: {
+        apiUrl: config.lexoffice.apiUrl,
+        apiKey: config.lexoffice.apiKey,
+        timeoutMs: LEXOFFICE_TIMEOUT_MS,
+      },
       requestsPerSecond: config.lexoffice.requestsPerSecond,
       products: config.catalog.products,
       markerTtlSeconds: config.queues.keepFailedDays * DAY_SECONDS,
     });
     return {
-      definition,
+      definition: createInvoiceSyncWorker(deps),
       async close() {
         await redis.quit().catch(() => redis.disconnect());
       },

@@ -11,6 +11,7 @@ import {
 } from '@campus/queues';
 import { startSandbox, type RecordedRequest, type RunningSandbox } from '@campus/sandbox';
 import type { TestRedis } from '@campus/testing';
+import { createInvoiceSyncDeps } from '../src/deps.js';
 import { createInvoiceSyncWorker } from '../src/worker.js';
 
 /** What the sandbox keeps of a voucher: its type (from the endpoint) and the body it received. */
@@ -61,9 +62,7 @@ export async function startHarness(redis: TestRedis) {
     control,
     /** A worker process of this domain (call it again for more), talking to `lexofficeUrl`. */
     async startWorker(options: { timeoutMs?: number; lexofficeUrl?: string } = {}) {
-      const definition = createInvoiceSyncWorker({
-        redis: inspect,
-        prefix,
+      const deps = createInvoiceSyncDeps(inspect, prefix, {
         lexoffice: {
           apiUrl: options.lexofficeUrl ?? `${sandbox.url}/lexoffice`,
           apiKey: 'sandbox-lexoffice-key',
@@ -73,7 +72,7 @@ export async function startHarness(redis: TestRedis) {
         products: config.catalog.products,
         markerTtlSeconds: 3_600,
       });
-      const running = await startWorker(definition, {
+      const running = await startWorker(createInvoiceSyncWorker(deps), {
         redisUrl: redis.url,
         prefix,
         logger,

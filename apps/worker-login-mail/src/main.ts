@@ -14,7 +14,7 @@ await runWorkerApp({
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const store = { redis, prefix: config.core.queuePrefix, secret: config.magicCode.secret };
     return {
-      definition: createLoginMailWorker({ mailer, store }),
+      definition: createLoginMailWorker({ mailer, from: config.mail.from, store }),
       async close() {
         await mailer.close();
         await redis.quit().catch(() => redis.disconnect());

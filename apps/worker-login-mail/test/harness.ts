@@ -69,13 +69,16 @@ export async function startHarness(): Promise<Harness> {
     config: { smtpUrl: `smtp://127.0.0.1:${sandbox.smtpPort}`, from: FROM, outboxDir: undefined },
     logger,
   });
-  const running: RunningWorker = await startWorker(createLoginMailWorker({ mailer, store }), {
-    redisUrl: redis.url,
-    prefix,
-    logger,
-    settings: { ...config.worker, concurrency: 2 },
-    retention: config.queues,
-  });
+  const running: RunningWorker = await startWorker(
+    createLoginMailWorker({ mailer, from: FROM, store }),
+    {
+      redisUrl: redis.url,
+      prefix,
+      logger,
+      settings: { ...config.worker, concurrency: 2 },
+      retention: config.queues,
+    },
+  );
   const queue = queues.domain['login-mail'];
 
   const jobData = (rawBody: string, webhookId: string): EventJobData => ({

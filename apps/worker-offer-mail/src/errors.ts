@@ -1,14 +1,11 @@
-// `retryable = false` is the runtime's protocol for "a retry cannot fix this":
-// the job fails at once instead of using up its attempts.
+import { NonRetriableError } from '@campus/errors';
 
-/** No offer with this id is known (never sent, or its record expired). */
-export class UnknownAngebotError extends Error {
+/** No offer with this id is known (never sent, or its record expired): a retry cannot find it. */
+export class UnknownAngebotError extends NonRetriableError {
   override name = 'UnknownAngebotError';
-  readonly retryable = false;
 }
 
 /** A job carries data no retry can make usable. */
-export class InvalidOfferJobError extends Error {
+export class InvalidOfferJobError extends NonRetriableError {
   override name = 'InvalidOfferJobError';
-  readonly retryable = false;
 }

@@ -1,13 +1,5 @@
-import type { JobContext } from '@campus/queues';
-import {
-  deriveMessageId,
-  mailSchemaFor,
-  renderMail,
-  validateMailContract,
-  type FollowUpVars,
-} from '@campus/mailer';
-import { UnknownAngebotError } from './errors.js';
-import type { OfferDeps, SentOfferMail } from './offer-deps.js';
+// The definition of the internal job `offer.follow_up`: its name, data and
+// schema. Its handler is handlers/internal-offer-follow-up.ts.
 
 export const FOLLOW_UP_JOB = 'offer.follow_up';
 
@@ -33,53 +25,3 @@ export const FOLLOW_UP_JOB_SCHEMA = {
     annahme_link: { type: 'string', format: 'uri' },
   },
 };
-
-export type FollowUpOutcome =
-  | { angebotId: string; stufe: number; messageId: string }
-  | { angebotId: string; stufe: number; skipped: 'accepted' };
-
-/**
- * Sends `follow_up_<stufe>` unless the offer was accepted meanwhile. The
- * acceptance cancels pending follow-ups; this check covers one that was
- * already running when the acceptance came in.
- */
-export async function sendFollowUp(
-  deps: OfferDeps,
-  data: FollowUpJobData,
-  ctx: JobContext,
-): Promise<FollowUpOutcome> {
-  const { angebot_id: angebotId, stufe } = data;
-  const log = ctx.log.child({ angebotId, stufe });
-  const offer = await deps.store.get(angebotId);
-  if (offer === undefined) {
-    throw new UnknownAngebotError(
-      `Follow-up ${stufe} for Angebot ${angebotId} not sent: the offer has no record (expired or deleted), so whether it was accepted is unknown.`,
-    );
-  }
-  if (offer.status === 'accepted') {
-    log.info('Angebot already accepted: follow-up not sent');
-    return { angebotId, stufe, skipped: 'accepted' };
-  }
-
-  const template = `follow_up_${stufe}` as const;
-  const vars: FollowUpVars = { firma_name: data.firma_name, annahme_link: data.annahme_link };
-  if (data.ansprechpartner_name) vars.ansprechpartner_name = data.ansprechpartner_name;
-  const mail = renderMail(template, vars);
-  validateMailContract(mailSchemaFor(template), {
-    to: data.to,
-    subject: mail.subject,
-    template,
-    vars,
-  });
-  const sent = await ctx.once<SentOfferMail>('mail', async () => {
-    const result = await deps.mailer.send({
-      to: data.to,
-      ...mail,
-      template,
-      messageId: deriveMessageId(`${ctx.eventKey}/${template}`, deps.mailFrom),
-    });
-    return { messageId: result.messageId, sentAt: new Date().toISOString() };
-  });
-  log.info({ messageId: sent.messageId }, 'follow-up sent');
-  return { angebotId, stufe, messageId: sent.messageId };
-}

@@ -1,6 +1,7 @@
 import { createMailer } from '@campus/mailer';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
-import { OfferSettingsError, resolveOfferSettings } from './offer-settings.js';
+import { resolveOfferSettings } from './offer-settings.js';
+import { createOfferStore } from './offer-store.js';
 import { createOfferWorker } from './worker.js';
 
 await runWorkerApp({
@@ -8,24 +9,18 @@ await runWorkerApp({
   configGroups: ['mail', 'offers', 'website'],
   async build(config, logger) {
     // Settings that parse but make no sense stop the process like a missing
-    // variable does (exit 78), before any connection is opened.
-    try {
-      resolveOfferSettings({ ...config.offers, baseUrl: config.website.baseUrl });
-    } catch (error) {
-      if (!(error instanceof OfferSettingsError)) throw error;
-      process.stderr.write(`worker-offer-mail: ${error.message}\n`);
-      process.exit(78);
-    }
+    // variable does (an OfferSettingsError is a ConfigError: exit 78), before
+    // any connection is opened.
+    const settings = resolveOfferSettings({ ...config.offers, baseUrl: config.website.baseUrl });
     // Commands wait out a short Redis outage instead of failing the job at once.
     const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const mailer = createMailer({ config: config.mail, logger });
     const definition = createOfferWorker({
-      redis,
-      prefix: config.core.queuePrefix,
+      store: createOfferStore(redis, config.core.queuePrefix),
+      settings,
       mailer,
-      mailFrom: config.mail.from,
-      offers: { ...config.offers, baseUrl: config.website.baseUrl },
+      from: config.mail.from,
     });
     return {
       definition,

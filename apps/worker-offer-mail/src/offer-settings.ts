@@ -1,4 +1,4 @@
-import { parseDurationMs, type OffersConfig } from '@campus/config';
+import { ConfigError, parseDurationMs, type OffersConfig } from '@campus/config';
 
 /** The offers settings this worker runs with, checked and parsed once at start. */
 export interface OfferSettings {
@@ -9,31 +9,26 @@ export interface OfferSettings {
   followUpDelaysMs: readonly [number, number, number];
 }
 
-/** The offers settings are missing or do not make sense; the message names the variable. */
-export class OfferSettingsError extends Error {
+/**
+ * The offers settings parse but do not make sense; the message names the
+ * variable. A ConfigError, so the app stops like for any bad setting (exit 78).
+ */
+export class OfferSettingsError extends ConfigError {
   override name = 'OfferSettingsError';
+  constructor(problem: string, options?: { cause?: unknown }) {
+    super([problem], options);
+  }
 }
+
+/** The offers settings with the website's URL the links point to. */
+export type OfferOptions = OffersConfig & { baseUrl: string };
 
 /**
  * Turns the `offers` config group into settings the handlers can use without
- * further checks: both URL and secret present, exactly three increasing
- * delays (the three follow-up templates are written as a sequence, the third
- * says it is the last).
+ * further checks: exactly three increasing delays (the three follow-up
+ * templates are written as a sequence, the third says it is the last).
  */
-/** The offers settings with the website's URL the links point to. */
-export type OfferOptions = OffersConfig & { baseUrl: string | undefined };
-
 export function resolveOfferSettings(offers: OfferOptions): OfferSettings {
-  if (!offers.baseUrl) {
-    throw new OfferSettingsError(
-      'CAMPUS_BASE_URL is not set: the offer links in the mails need the public URL of the Campus website.',
-    );
-  }
-  if (!offers.linkSecret) {
-    throw new OfferSettingsError(
-      'OFFER_LINK_SECRET is not set: the offer links are signed with it, and the website checks them with the same secret.',
-    );
-  }
   const delays = offers.followUpDelays.map((text) => {
     try {
       return parseDurationMs(text);

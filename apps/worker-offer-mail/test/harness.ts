@@ -1,4 +1,3 @@
-import type { OfferOptions } from '../src/offer-settings.js';
 import { loadConfig } from '@campus/config';
 import type { EventJobData } from '@campus/events';
 import { createLogger } from '@campus/logger';
@@ -19,6 +18,8 @@ import {
   type RunningSandbox,
 } from '@campus/sandbox';
 import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
+import { resolveOfferSettings } from '../src/offer-settings.js';
+import { createOfferStore } from '../src/offer-store.js';
 import { createOfferWorker } from '../src/worker.js';
 
 export const PREFIX = 'offer-test';
@@ -87,17 +88,15 @@ export async function startHarness(): Promise<Harness> {
         logger,
       });
       const store = createProducerConnection(redis.url, { enableOfflineQueue: true });
-      const offers: OfferOptions = {
-        baseUrl: BASE_URL,
-        linkSecret: LINK_SECRET,
-        followUpDelays: delays,
-      };
       const definition = createOfferWorker({
-        redis: store,
-        prefix: PREFIX,
+        store: createOfferStore(store, PREFIX),
+        settings: resolveOfferSettings({
+          baseUrl: BASE_URL,
+          linkSecret: LINK_SECRET,
+          followUpDelays: delays,
+        }),
         mailer,
-        mailFrom: MAIL_FROM,
-        offers,
+        from: MAIL_FROM,
       });
       const worker = await startWorker(definition, {
         redisUrl: redis.url,

@@ -1,5 +1,6 @@
 import { createProsonataClient, createProsonataQuota } from '@campus/clients';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
+import { createAddressSync } from './address-sync.js';
 import { createOrderToCustomerWorker } from './worker.js';
 
 await runWorkerApp({
@@ -7,10 +8,6 @@ await runWorkerApp({
   configGroups: ['prosonata'],
   async build(config, logger) {
     const { apiUrl, apiKey, customerId } = config.prosonata;
-    if (!apiUrl || !apiKey) {
-      // Production mode refuses to start without them; this only guards the types.
-      throw new Error('PROSONATA_API_URL and PROSONATA_API_KEY must be set');
-    }
     const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const prefix = config.core.queuePrefix;
@@ -19,8 +16,9 @@ await runWorkerApp({
       apiKey,
       quota: createProsonataQuota(redis, prefix),
     });
+    const addresses = createAddressSync({ prosonata, redis, prefix, customerId });
     return {
-      definition: createOrderToCustomerWorker({ prosonata, redis, prefix, customerId }),
+      definition: createOrderToCustomerWorker({ addresses }),
       async close() {
         await redis.quit().catch(() => redis.disconnect());
       },

@@ -1,9 +1,9 @@
+import { NonRetriableError } from '@campus/errors';
+
 /**
  * An event that lacks what the address needs (e.g. a customer number). The
- * worker runtime fails the job at once (`retryable === false`): a retry would
- * read the same body.
+ * job fails at once: a retry would read the same body.
  */
-export class UnusableEventError extends Error {
+export class UnusableEventError extends NonRetriableError {
   override name = 'UnusableEventError';
-  readonly retryable = false;
 }

@@ -1,10 +1,15 @@
 import { defineWorker } from '@campus/queues';
-import { createAddressSync, type AddressSyncDeps } from './address-sync.js';
-import { fromAngebotForm, fromEbookKauf } from './from-campus.js';
-import { fakturiaCustomerRef, fromFakturiaCustomer } from './from-fakturia.js';
-import { fromPlenigoCustomer, fromPlenigoOrder, plenigoCustomerRef } from './from-plenigo.js';
-
-export type OrderToCustomerDeps = AddressSyncDeps;
+import type { OrderToCustomerDeps } from './deps.js';
+import { handleCampusFormB2bAngebotSubmit } from './handlers/campus-form-b2b-angebot-submit.js';
+import { handleCampusFormEbookKaufSubmit } from './handlers/campus-form-ebook-kauf-submit.js';
+import { handleFakturiaCustomerChanged } from './handlers/fakturia-customer-changed.js';
+import { handleFakturiaCustomerCreated } from './handlers/fakturia-customer-created.js';
+import { handleFakturiaCustomerDeleted } from './handlers/fakturia-customer-deleted.js';
+import { handleFakturiaOrderProcessed } from './handlers/fakturia-order-processed.js';
+import { handlePlenigoCustomerChange } from './handlers/plenigo-customer-change.js';
+import { handlePlenigoCustomerCreation } from './handlers/plenigo-customer-creation.js';
+import { handlePlenigoCustomerDeletion } from './handlers/plenigo-customer-deletion.js';
+import { handlePlenigoOrderCreation } from './handlers/plenigo-order-creation.js';
 
 /**
  * The order-to-customer domain: every customer, order and form event becomes
@@ -13,34 +18,19 @@ export type OrderToCustomerDeps = AddressSyncDeps;
  * ProSonata client pauses the whole queue when the API quota runs out.
  */
 export function createOrderToCustomerWorker(deps: OrderToCustomerDeps) {
-  const sync = createAddressSync(deps);
   return defineWorker({
     queue: 'order-to-customer',
     events: {
-      'fakturia.CUSTOMER_CREATED': (event, ctx) =>
-        sync.upsert(fromFakturiaCustomer(event.eventType, event.payload.customer), ctx.log),
-      'fakturia.CUSTOMER_CHANGED': (event, ctx) =>
-        sync.upsert(fromFakturiaCustomer(event.eventType, event.payload.customer), ctx.log),
-      'fakturia.ORDER_PROCESSED': (event, ctx) =>
-        sync.upsert(
-          fromFakturiaCustomer(
-            event.eventType,
-            event.payload.customer,
-            event.payload.orderCustomer,
-          ),
-          ctx.log,
-        ),
-      'fakturia.CUSTOMER_DELETED': (event, ctx) =>
-        sync.deactivate(fakturiaCustomerRef(event.payload.customer), ctx.log),
-      'plenigo.CUSTOMER/CREATION': (event, ctx) => sync.upsert(fromPlenigoCustomer(event), ctx.log),
-      'plenigo.CUSTOMER/CHANGE': (event, ctx) => sync.upsert(fromPlenigoCustomer(event), ctx.log),
-      'plenigo.ORDER/CREATION': (event, ctx) => sync.upsert(fromPlenigoOrder(event), ctx.log),
-      'plenigo.CUSTOMER/DELETION': (event, ctx) =>
-        sync.deactivate(plenigoCustomerRef(event), ctx.log),
-      'campus.form.b2b.angebot.submit': (event, ctx) =>
-        sync.upsert(fromAngebotForm(event.data), ctx.log),
-      'campus.form.ebook.kauf.submit': (event, ctx) =>
-        sync.upsert(fromEbookKauf(event.data), ctx.log),
+      'fakturia.CUSTOMER_CREATED': handleFakturiaCustomerCreated(deps),
+      'fakturia.CUSTOMER_CHANGED': handleFakturiaCustomerChanged(deps),
+      'fakturia.ORDER_PROCESSED': handleFakturiaOrderProcessed(deps),
+      'fakturia.CUSTOMER_DELETED': handleFakturiaCustomerDeleted(deps),
+      'plenigo.CUSTOMER/CREATION': handlePlenigoCustomerCreation(deps),
+      'plenigo.CUSTOMER/CHANGE': handlePlenigoCustomerChange(deps),
+      'plenigo.ORDER/CREATION': handlePlenigoOrderCreation(deps),
+      'plenigo.CUSTOMER/DELETION': handlePlenigoCustomerDeletion(deps),
+      'campus.form.b2b.angebot.submit': handleCampusFormB2bAngebotSubmit(deps),
+      'campus.form.ebook.kauf.submit': handleCampusFormEbookKaufSubmit(deps),
     },
   });
 }

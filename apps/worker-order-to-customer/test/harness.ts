@@ -18,6 +18,7 @@ import {
 } from '@campus/sandbox';
 import { startTestRedis, type TestRedis } from '@campus/testing';
 import type { Redis } from '../src/redis.js';
+import { createAddressSync } from '../src/address-sync.js';
 import { createOrderToCustomerWorker } from '../src/worker.js';
 
 const config = loadConfig(['queues', 'worker', 'prosonata'], {});
@@ -98,12 +99,13 @@ export async function startHarness(): Promise<Harness> {
         timeoutMs: options.timeoutMs ?? 5_000,
         quota: createProsonataQuota(own, PREFIX),
       });
-      const definition = createOrderToCustomerWorker({
+      const addresses = createAddressSync({
         prosonata,
         redis: own,
         prefix: PREFIX,
         customerId: options.customerId ?? config.prosonata.customerId,
       });
+      const definition = createOrderToCustomerWorker({ addresses });
       const running = await startWorker(definition, {
         redisUrl: redis.url,
         prefix: PREFIX,

@@ -1,12 +1,12 @@
+import { NonRetriableError } from '@campus/errors';
 import type { ValidationDetail } from '@campus/events';
 
-// Retry behaviour by the runtime's protocol (`retryable === false` fails the job
-// at once), so this app needs no direct dependency on BullMQ.
+// A NonRetriableError fails the job at once; any other error is retried with
+// backoff (the customer directory's CustomerNotInDirectoryError among them).
 
 /** The contract names no item with a PayPal plan: only a new PAYPAL_PLAN_MAP can fix that. */
-export class NoPaypalPlanError extends Error {
+export class NoPaypalPlanError extends NonRetriableError {
   override name = 'NoPaypalPlanError';
-  readonly retryable = false;
   constructor(contractNumber: string, itemNumbers: readonly string[]) {
     const items = itemNumbers.length > 0 ? itemNumbers.join(', ') : 'none';
     super(
@@ -17,9 +17,8 @@ export class NoPaypalPlanError extends Error {
 }
 
 /** The event lacks what a subscription needs; a retry delivers the same event. */
-export class IncompleteContractError extends Error {
+export class IncompleteContractError extends NonRetriableError {
   override name = 'IncompleteContractError';
-  readonly retryable = false;
   constructor(missing: readonly string[]) {
     super(
       `The CONTRACT_ACTIVATED event has no ${missing.join(' and ')}; ` +
@@ -29,26 +28,22 @@ export class IncompleteContractError extends Error {
 }
 
 /**
- * The customer's record arrives through another queue (order-to-customer), so
- * it may simply not be there yet: retried with backoff until it is.
+ * The customer's record has no e-mail address (yet): a CUSTOMER_CHANGED event
+ * may still bring one through order-to-customer, so retried with backoff.
  */
-export class CustomerNotKnownError extends Error {
-  override name = 'CustomerNotKnownError';
-  constructor(customerNumber: string, reason: 'unknown' | 'no-email') {
+export class CustomerWithoutEmailYetError extends Error {
+  override name = 'CustomerWithoutEmailYetError';
+  constructor(customerNumber: string) {
     super(
-      reason === 'unknown'
-        ? `Customer ${customerNumber} is not in the customer directory yet; ` +
-            'retrying until its CUSTOMER_CREATED event has been processed by order-to-customer.'
-        : `Customer ${customerNumber} has no e-mail address in the customer directory; ` +
-            'retrying until a CUSTOMER_CHANGED event supplies one.',
+      `Customer ${customerNumber} has no e-mail address in the customer directory; ` +
+        'retrying until a CUSTOMER_CHANGED event supplies one.',
     );
   }
 }
 
 /** We built a body the outbound contract forbids: a bug (or bad directory data), not bad luck. */
-export class SubscriptionContractError extends Error {
+export class SubscriptionContractError extends NonRetriableError {
   override name = 'SubscriptionContractError';
-  readonly retryable = false;
   constructor(
     contractNumber: string,
     readonly details: readonly ValidationDetail[],

@@ -1,15 +1,5 @@
 import type { CustomerRecord } from '@campus/customer-directory';
-import {
-  deriveMessageId,
-  mailSchemaFor,
-  renderMail,
-  validateMailContract,
-  type Mailer,
-  type SentMail,
-} from '@campus/mailer';
-import type { JobContext } from '@campus/queues';
-
-const TEMPLATE = 'paypal_freigabe';
+import { composeMail, type ComposedMail } from '@campus/mailer';
 
 export interface FreigabeMail {
   to: string;
@@ -18,34 +8,15 @@ export interface FreigabeMail {
   approveUrl: string;
 }
 
-/**
- * Mails the approval link once per event: the outcome is recorded under the
- * event key, and the deterministic Message-ID marks a resend as the same mail.
- */
-export async function sendFreigabeMail(
-  mail: FreigabeMail,
-  deps: { mailer: Mailer; mailFrom: string },
-  ctx: JobContext,
-): Promise<SentMail> {
+/** The mail with the PayPal approval link, addressed by the customer's name where known. */
+export function composeFreigabeMail(mail: FreigabeMail): ComposedMail<'paypal_freigabe'> {
   const name = [mail.customer.firstName, mail.customer.lastName].filter(Boolean).join(' ');
-  const vars = {
-    freigabe_link: mail.approveUrl,
-    vertrag_nr: mail.contractNumber,
-    ...(name ? { kunde_name: name } : {}),
-  };
-  const rendered = renderMail(TEMPLATE, vars);
-  validateMailContract(mailSchemaFor(TEMPLATE), {
+  return composeMail('paypal_freigabe', {
     to: mail.to,
-    subject: rendered.subject,
-    template: TEMPLATE,
-    vars,
+    vars: {
+      freigabe_link: mail.approveUrl,
+      vertrag_nr: mail.contractNumber,
+      ...(name ? { kunde_name: name } : {}),
+    },
   });
-  return ctx.once('mail', () =>
-    deps.mailer.send({
-      to: mail.to,
-      ...rendered,
-      template: TEMPLATE,
-      messageId: deriveMessageId(`${ctx.eventKey}/${TEMPLATE}`, deps.mailFrom),
-    }),
-  );
 }

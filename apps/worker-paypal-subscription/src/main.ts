@@ -24,7 +24,7 @@ await runWorkerApp({
       directory: createCustomerDirectory(redis, config.core.queuePrefix),
       links: createSubscriptionLinks(redis, config.core.queuePrefix),
       mailer,
-      mailFrom: config.mail.from,
+      from: config.mail.from,
       plans: config.catalog.paypalPlans,
       siteUrl: config.website.baseUrl,
     });

@@ -98,7 +98,7 @@ async function startPaypalWorker(timeoutMs?: number): Promise<PaypalClient> {
     directory: directory(),
     links: createSubscriptionLinks(connection, prefix),
     mailer,
-    mailFrom: config.mail.from,
+    from: config.mail.from,
     plans: config.catalog.paypalPlans,
     siteUrl: config.website.baseUrl,
   });

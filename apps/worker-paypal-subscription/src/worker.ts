@@ -1,14 +1,13 @@
 import { defineWorker } from '@campus/queues';
-import { activatePaypalSubscription, type PaypalSubscriptionDeps } from './contract-activated.js';
-
-export type { PaypalSubscriptionDeps } from './contract-activated.js';
+import type { PaypalSubscriptionDeps } from './deps.js';
+import { handleFakturiaContractActivated } from './handlers/fakturia-contract-activated.js';
 
 /** The paypal-subscription domain: one PayPal subscription per activated PayPal contract. */
 export function createPaypalSubscriptionWorker(deps: PaypalSubscriptionDeps) {
   return defineWorker({
     queue: 'paypal-subscription',
     events: {
-      'fakturia.CONTRACT_ACTIVATED': (event, ctx) => activatePaypalSubscription(event, ctx, deps),
+      'fakturia.CONTRACT_ACTIVATED': handleFakturiaContractActivated(deps),
     },
   });
 }

@@ -1,3 +1,5 @@
+import { NEVER_RETRY, RETRY_HINT, type RetryAdvice, type RetryHint } from '@campus/errors';
+
 /**
  * How an upstream answer should be treated, decided once from the status code:
  * 4xx (but 408/429) cannot be fixed by retrying; 429 and 503 ask us to wait;
@@ -15,15 +17,17 @@ export class UpstreamError extends Error {
   }
 }
 
-/** A 4xx answer (other than 408/429): retrying the same request cannot succeed. */
-export class UpstreamRejectedError extends UpstreamError {
+/** A 4xx answer (other than 408/429): retrying the same request cannot succeed, so the job fails now. */
+export class UpstreamRejectedError extends UpstreamError implements RetryHint {
   override name = 'UpstreamRejectedError';
-  /** Read by the worker runtime: the job fails at once. */
-  readonly retryable = false;
+
+  get [RETRY_HINT](): RetryAdvice {
+    return NEVER_RETRY;
+  }
 }
 
-/** 429, 503 or an exhausted quota: wait `retryAfterMs`, without using up an attempt. */
-export class UpstreamRateLimitError extends UpstreamError {
+/** 429, 503 or an exhausted quota: the queue waits `retryAfterMs`, without using up an attempt. */
+export class UpstreamRateLimitError extends UpstreamError implements RetryHint {
   override name = 'UpstreamRateLimitError';
   constructor(
     message: string,
@@ -33,6 +37,10 @@ export class UpstreamRateLimitError extends UpstreamError {
     options?: { cause?: unknown },
   ) {
     super(message, upstream, status, options);
+  }
+
+  get [RETRY_HINT](): RetryAdvice {
+    return { retry: 'after', ms: this.retryAfterMs };
   }
 }
 

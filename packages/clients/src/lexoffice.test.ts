@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { retryAdviceOf } from '@campus/errors';
 import { createLogger } from '@campus/logger';
 import { startSandbox, type RecordedRequest, type RunningSandbox } from '@campus/sandbox';
 import { UpstreamError, UpstreamRateLimitError, UpstreamRejectedError } from './errors.js';
@@ -106,7 +107,7 @@ describe('the Lexoffice client', () => {
 
     const error = await rejectionOf(lexoffice().createVoucher(broken));
     expect(error).toBeInstanceOf(UpstreamRejectedError);
-    expect((error as UpstreamRejectedError).retryable).toBe(false);
+    expect(retryAdviceOf(error)).toEqual({ retry: 'never' });
     expect((error as Error).message).toBe(
       'lexoffice answered 400: POST /v1/invoices: Validation failed for request. ' +
         'Please see details list for specific causes.; lineItems: darf nicht leer sein',
@@ -126,6 +127,7 @@ describe('the Lexoffice client', () => {
     const error = await rejectionOf(lexoffice().createVoucher(invoice));
     expect(error).toBeInstanceOf(UpstreamRateLimitError);
     expect((error as UpstreamRateLimitError).retryAfterMs).toBe(1_000);
+    expect(retryAdviceOf(error)).toEqual({ retry: 'after', ms: 1_000 });
     expect((error as UpstreamRateLimitError).status).toBe(429);
   });
 

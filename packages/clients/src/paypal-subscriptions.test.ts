@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { retryAdviceOf } from '@campus/errors';
 import { createLogger } from '@campus/logger';
 import { startSandbox, type RecordedRequest, type RunningSandbox } from '@campus/sandbox';
 import { UpstreamError, UpstreamRateLimitError, UpstreamRejectedError } from './errors.js';
@@ -127,7 +128,8 @@ describe('createSubscription', () => {
       createSubscription(paypalClient(), { ...body, plan_id: '' }, { requestId: 'fakturia.bad' }),
     );
     expect(error).toBeInstanceOf(UpstreamRejectedError);
-    expect(error).toMatchObject({ status: 400, retryable: false });
+    expect(error).toMatchObject({ status: 400 });
+    expect(retryAdviceOf(error)).toEqual({ retry: 'never' });
     expect((error as Error).message).toContain('paypal answered 400');
   });
 
@@ -166,6 +168,7 @@ describe('createSubscription', () => {
       const error = await rejectionOf(createSubscription(paypal, body, { requestId: 'x' }));
       expect(error).toBeInstanceOf(UpstreamRateLimitError);
       expect(error).toMatchObject({ status: 503, retryAfterMs: 7_000 });
+      expect(retryAdviceOf(error)).toEqual({ retry: 'after', ms: 7_000 });
     } finally {
       busy.closeAllConnections();
       await new Promise<void>((resolve) => busy.close(() => resolve()));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { retryAdviceOf } from '@campus/errors';
 import { createLogger } from '@campus/logger';
 import { createProducerConnection, waitUntilReady } from '@campus/queues';
 import { startSandbox, type RunningSandbox } from '@campus/sandbox';
@@ -96,7 +97,7 @@ describe('the ProSonata client', () => {
       .createAddress({ ...address, customerID: 42 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamRejectedError);
-    expect((error as UpstreamRejectedError).retryable).toBe(false);
+    expect(retryAdviceOf(error)).toEqual({ retry: 'never' });
     expect((error as Error).message).toContain('customerID 42 does not exist');
     expect((error as Error).message).toContain('PROSONATA_CUSTOMER_ID');
   });

@@ -36,10 +36,14 @@ export type Config<G extends SettingGroup = SettingGroup> = Readonly<
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    options?: { cause?: unknown },
+  ) {
     super(
       `Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
         'Set these environment variables (see the configuration reference in README.md) and start again.',
+      options,
     );
   }
 }

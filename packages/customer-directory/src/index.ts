@@ -12,3 +12,4 @@ export type {
   SubscriptionLink,
   SubscriptionLinks,
 } from './customer-directory.js';
+export { CustomerNotInDirectoryError } from './customer-not-in-directory-error.js';

@@ -1,5 +1,5 @@
-import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
+import { NonRetriableError } from '@campus/errors';
 import { mailSchemaFor, validateMailContract } from './contract.js';
 import { MailContractError } from './errors.js';
 import { MAIL_TEMPLATES, renderMail } from './render-mail.js';
@@ -26,12 +26,11 @@ describe('validateMailContract', () => {
     expect(() => validateMailContract('mail_mahnung_out', goodMahnung)).not.toThrow();
   });
 
-  it('rejects a mahnung without betrag, naming the path, as an unrecoverable error', () => {
+  it('rejects a mahnung without betrag, naming the path, as a non-retriable error', () => {
     const { betrag: _betrag, ...vars } = goodMahnung.vars;
     const error = thrown(() => validateMailContract('mail_mahnung_out', { ...goodMahnung, vars }));
-    expect(error).toBeInstanceOf(UnrecoverableError);
-    // BullMQ recognises the name too, where an error crosses from a sandboxed processor.
-    expect(error.name).toBe('UnrecoverableError');
+    expect(error).toBeInstanceOf(NonRetriableError);
+    expect(error.name).toBe('MailContractError');
     expect(error.message).toContain('mail_mahnung_out');
     expect(error.message).toContain('/vars/betrag must have required property');
     expect(error.details).toContainEqual({
@@ -90,7 +89,7 @@ describe('validateMailContract', () => {
     const payload = { to: 'kunde@example.com', subject: 'x', template: 'magic_code', vars: {} };
     expect(() => validateMailContract(null, payload)).not.toThrow();
     const error = thrown(() => validateMailContract(null, { ...payload, to: 'kunde@@example' }));
-    expect(error).toBeInstanceOf(UnrecoverableError);
+    expect(error).toBeInstanceOf(NonRetriableError);
     expect(error.message).toContain('/to must match format "email"');
     expect(() => validateMailContract(null, { ...payload, to: undefined })).toThrow(
       /\/to must have required property/,

@@ -50,7 +50,7 @@ const RECIPIENT_SCHEMA = {
 /**
  * Checks an outbound mail against its seed contract (null: only a valid
  * recipient is required). A violation is a bug a retry cannot fix, so it
- * throws MailContractError, a bullmq UnrecoverableError listing ajv's findings.
+ * throws MailContractError (a NonRetriableError) listing ajv's findings.
  */
 export function validateMailContract(
   schemaName: MailSchemaName | null,

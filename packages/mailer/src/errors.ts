@@ -1,26 +1,19 @@
-import { UnrecoverableError } from 'bullmq';
+import { NonRetriableError } from '@campus/errors';
 import type { ValidationDetail } from '@campus/events';
-
-// The two unrecoverable errors keep the name "UnrecoverableError": BullMQ
-// recognises it by `instanceof` in-process but only by `name` once an error
-// has crossed from a sandboxed processor. The class still tells them apart
-// (and pino logs it as the error's `type`).
-const UNRECOVERABLE = 'UnrecoverableError';
 
 /**
  * A template was asked for with variables it cannot render (missing, not a
  * number, not a date, a link that is not http(s)). A bug in the caller, so a
  * retry cannot help: it fails the job for good.
  */
-export class MailTemplateError extends UnrecoverableError {
+export class MailTemplateError extends NonRetriableError {
+  override name = 'MailTemplateError';
   constructor(
     message: string,
     readonly template: string | undefined,
     options?: { cause?: unknown },
   ) {
-    super(message);
-    this.name = UNRECOVERABLE;
-    if (options?.cause !== undefined) this.cause = options.cause;
+    super(message, options);
   }
 }
 
@@ -28,19 +21,14 @@ export class MailTemplateError extends UnrecoverableError {
  * An outbound mail violates its contract (`schemas/mail_*_out.json`) or has
  * no valid recipient. Retrying sends the same payload, so it fails for good.
  */
-export class MailContractError extends UnrecoverableError {
+export class MailContractError extends NonRetriableError {
+  override name = 'MailContractError';
   constructor(
     message: string,
     readonly details: readonly ValidationDetail[],
   ) {
     super(message);
-    this.name = UNRECOVERABLE;
   }
-}
-
-/** Neither an SMTP URL nor an outbox folder is configured. */
-export class MailerConfigError extends Error {
-  override name = 'MailerConfigError';
 }
 
 /**

@@ -1,5 +1,5 @@
-import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
+import { NonRetriableError } from '@campus/errors';
 import { formatDate, formatEuro } from './format.js';
 
 describe('formatEuro', () => {
@@ -21,7 +21,7 @@ describe('formatEuro', () => {
   });
 
   it('refuses NaN and Infinity instead of writing them into a mail', () => {
-    expect(() => formatEuro(Number.NaN)).toThrow(UnrecoverableError);
+    expect(() => formatEuro(Number.NaN)).toThrow(NonRetriableError);
     expect(() => formatEuro(Number.POSITIVE_INFINITY)).toThrow(/finite number/);
   });
 });
@@ -53,7 +53,7 @@ describe('formatDate', () => {
   });
 
   it('refuses what is not a date', () => {
-    expect(() => formatDate('2024-02-30')).toThrow(UnrecoverableError);
+    expect(() => formatDate('2024-02-30')).toThrow(NonRetriableError);
     expect(() => formatDate('15.05.2024')).toThrow(/formatDate needs a date/);
     expect(() => formatDate('')).toThrow(/formatDate needs a date/);
     expect(() => formatDate(new Date(Number.NaN))).toThrow(/an invalid Date/);

@@ -1,5 +1,5 @@
-import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
+import { NonRetriableError } from '@campus/errors';
 import { deriveMessageId, normaliseMessageId } from './message-id.js';
 
 describe('deriveMessageId', () => {
@@ -29,8 +29,8 @@ describe('normaliseMessageId', () => {
   });
 
   it('refuses what would break the header, for good', () => {
-    expect(() => normaliseMessageId('no-domain')).toThrow(UnrecoverableError);
+    expect(() => normaliseMessageId('no-domain')).toThrow(NonRetriableError);
     expect(() => normaliseMessageId('a b@c')).toThrow(/not a Message-ID like <id@domain>/);
-    expect(() => normaliseMessageId('a@b>\r\nBcc: x@y')).toThrow(UnrecoverableError);
+    expect(() => normaliseMessageId('a@b>\r\nBcc: x@y')).toThrow(NonRetriableError);
   });
 });

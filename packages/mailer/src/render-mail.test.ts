@@ -1,5 +1,5 @@
-import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
+import { NonRetriableError } from '@campus/errors';
 import { MailTemplateError } from './errors.js';
 import { escapeHtml } from './html.js';
 import {
@@ -187,7 +187,7 @@ describe('renderMail', () => {
     } as unknown as MailTemplateVars['mahnung_1'];
     const render = () => renderMail('mahnung_1', vars);
     expect(render).toThrow(MailTemplateError);
-    expect(render).toThrow(UnrecoverableError);
+    expect(render).toThrow(NonRetriableError);
     expect(render).toThrow(/mahnung_1 needs vars\.rechnung_nr/);
   });
 

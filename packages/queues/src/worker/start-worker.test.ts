@@ -1,4 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
+import { NonRetriableError, RetryAfterError } from '@campus/errors';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@campus/config';
@@ -180,7 +181,7 @@ describe('the worker runtime', () => {
       events: {
         'fakturia.DUNNING_CREATED': async () => {
           calls++;
-          throw Object.assign(new Error('Lexoffice answered 400'), { retryable: false });
+          throw new NonRetriableError('Lexoffice answered 400');
         },
       },
     });
@@ -188,7 +189,7 @@ describe('the worker runtime', () => {
     expect(await settled(running, id)).toBe('failed');
     expect(calls).toBe(1);
     expect((await queues.domain['dunning-mail'].getJob(id))?.failedReason).toBe(
-      'Error: Lexoffice answered 400',
+      'NonRetriableError: Lexoffice answered 400',
     );
   });
 
@@ -199,7 +200,7 @@ describe('the worker runtime', () => {
       events: {
         'fakturia.DUNNING_CREATED': async (_event: unknown, ctx: JobContext) => {
           calls.push({ at: Date.now(), retryCount: ctx.retryCount });
-          if (calls.length === 1) throw Object.assign(new Error('429'), { retryAfterMs: 700 });
+          if (calls.length === 1) throw new RetryAfterError('429', 700);
         },
       },
     });

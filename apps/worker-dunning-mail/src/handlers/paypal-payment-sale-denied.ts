@@ -1,21 +1,14 @@
-import type { CustomerDirectory, SubscriptionLinks } from '@campus/customer-directory';
-import type { RoutedEventBodies } from '@campus/events';
-import type { JobContext } from '@campus/queues';
+import { composeMail, sendOnce } from '@campus/mailer';
+import type { EventHandler } from '@campus/queues';
+import type { DunningMailDeps } from '../deps.js';
 import {
   MissingFieldError,
   SubscriptionNotLinkedError,
   SubscriptionWithoutCustomerError,
-} from './errors.js';
-import { readAmount, readText } from './read-fields.js';
-import { recipientFromDirectory } from './recipient.js';
-import { sendMailOnce, type MailSender } from './send-mail.js';
+} from '../errors.js';
+import { readAmount, readText } from '../read-fields.js';
+import { recipientFromDirectory } from '../recipient.js';
 
-export interface PaypalSaleDeniedDeps extends MailSender {
-  directory: CustomerDirectory;
-  subscriptions: SubscriptionLinks;
-}
-
-type SaleDenied = RoutedEventBodies['paypal.PAYMENT.SALE.DENIED'];
 const EVENT = 'PAYMENT.SALE.DENIED';
 
 /**
@@ -23,8 +16,10 @@ const EVENT = 'PAYMENT.SALE.DENIED';
  * subscription (billing_agreement_id); the link written when we created that
  * subscription leads to the Fakturia customer and from there to the address.
  */
-export function createPaypalSaleDeniedHandler(deps: PaypalSaleDeniedDeps) {
-  return async (event: SaleDenied, ctx: JobContext) => {
+export function handlePaypalPaymentSaleDenied(
+  deps: DunningMailDeps,
+): EventHandler<'paypal.PAYMENT.SALE.DENIED'> {
+  return async (event, ctx) => {
     const sale = event.resource;
     const context = ` for sale ${readText(sale.id) ?? '(no id)'}`;
     const amount = readAmount(sale.amount?.total);
@@ -50,15 +45,15 @@ export function createPaypalSaleDeniedHandler(deps: PaypalSaleDeniedDeps) {
       source: 'fakturia',
       id: customerNumber,
     });
-    const sent = await sendMailOnce(deps, ctx, {
+    const mail = composeMail('zahlung_fehlgeschlagen', {
       to: recipient.email,
-      template: 'zahlung_fehlgeschlagen',
       vars: {
         betrag: amount,
         zahlungsart: 'PayPal',
         ...(recipient.name === undefined ? {} : { kunde_name: recipient.name }),
       },
     });
+    const sent = await sendOnce(ctx, deps, mail);
     log.info({ messageId: sent.messageId }, 'payment-failed notice sent');
     return { template: 'zahlung_fehlgeschlagen' as const, messageId: sent.messageId };
   };

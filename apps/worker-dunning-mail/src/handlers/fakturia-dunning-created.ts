@@ -1,20 +1,14 @@
-import type { CustomerDirectory, InvoiceLedger } from '@campus/customer-directory';
-import type { RoutedEventBodies } from '@campus/events';
-import type { JobContext } from '@campus/queues';
-import { missingCustomerNumber, readMahnung } from './mahnung.js';
-import { recipientOf } from './recipient.js';
-import { sendMailOnce, type MailSender } from './send-mail.js';
-
-export interface DunningLetterDeps extends MailSender {
-  directory: CustomerDirectory;
-  ledger: InvoiceLedger;
-}
-
-type DunningCreated = RoutedEventBodies['fakturia.DUNNING_CREATED'];
+import { composeMail, sendOnce } from '@campus/mailer';
+import type { EventHandler } from '@campus/queues';
+import type { DunningMailDeps } from '../deps.js';
+import { missingCustomerNumber, readMahnung } from '../mahnung.js';
+import { recipientOf } from '../recipient.js';
 
 /** Fakturia DUNNING_CREATED → the Mahnung of its level, unless the invoice is paid by now. */
-export function createDunningLetterHandler(deps: DunningLetterDeps) {
-  return async (event: DunningCreated, ctx: JobContext) => {
+export function handleFakturiaDunningCreated(
+  deps: DunningMailDeps,
+): EventHandler<'fakturia.DUNNING_CREATED'> {
+  return async (event, ctx) => {
     const mahnung = readMahnung(event.payload);
     const log = ctx.log.child({
       invoiceNumber: mahnung.invoiceNumber,
@@ -43,9 +37,8 @@ export function createDunningLetterHandler(deps: DunningLetterDeps) {
     const recipient = await recipientOf(deps.directory, ref, mahnung.email);
     if (recipient === undefined) throw missingCustomerNumber(mahnung.invoiceNumber);
     const template = `mahnung_${mahnung.level}` as const;
-    const sent = await sendMailOnce(deps, ctx, {
+    const mail = composeMail(template, {
       to: recipient.email,
-      template,
       vars: {
         rechnung_nr: mahnung.invoiceNumber,
         betrag: mahnung.amount,
@@ -53,6 +46,7 @@ export function createDunningLetterHandler(deps: DunningLetterDeps) {
         ...(recipient.name === undefined ? {} : { kunde_name: recipient.name }),
       },
     });
+    const sent = await sendOnce(ctx, deps, mail);
     log.info({ template, messageId: sent.messageId }, 'Mahnung sent');
     return { template, messageId: sent.messageId };
   };

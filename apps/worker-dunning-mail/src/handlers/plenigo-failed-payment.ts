@@ -1,16 +1,10 @@
-import type { CustomerDirectory } from '@campus/customer-directory';
-import type { RoutedEventBodies } from '@campus/events';
-import type { JobContext } from '@campus/queues';
-import { MissingFieldError } from './errors.js';
-import { readAmount, readText } from './read-fields.js';
-import { recipientOf } from './recipient.js';
-import { sendMailOnce, type MailSender } from './send-mail.js';
+import { composeMail, sendOnce } from '@campus/mailer';
+import type { EventHandler } from '@campus/queues';
+import type { DunningMailDeps } from '../deps.js';
+import { MissingFieldError } from '../errors.js';
+import { readAmount, readText } from '../read-fields.js';
+import { recipientOf } from '../recipient.js';
 
-export interface PlenigoPaymentFailedDeps extends MailSender {
-  directory: CustomerDirectory;
-}
-
-type PaymentFailed = RoutedEventBodies['plenigo.FAILED_PAYMENT/PAYMENT_FAILED'];
 const EVENT = 'FAILED_PAYMENT/PAYMENT_FAILED';
 
 // plenigo's payment method codes, in the words the customer knows; others are left out of the mail.
@@ -25,8 +19,10 @@ const ZAHLUNGSART: Record<string, string> = {
 };
 
 /** plenigo FAILED_PAYMENT → `zahlung_fehlgeschlagen` to the address in the callback, else the directory's. */
-export function createPlenigoPaymentFailedHandler(deps: PlenigoPaymentFailedDeps) {
-  return async (event: PaymentFailed, ctx: JobContext) => {
+export function handlePlenigoFailedPayment(
+  deps: DunningMailDeps,
+): EventHandler<'plenigo.FAILED_PAYMENT/PAYMENT_FAILED'> {
+  return async (event, ctx) => {
     const entity = event.entity ?? {};
     const customerId = readText(entity.customerId);
     const context = ` for plenigo customer ${customerId ?? '(no customerId)'}`;
@@ -41,9 +37,8 @@ export function createPlenigoPaymentFailedHandler(deps: PlenigoPaymentFailedDeps
     const method = readText(entity.paymentMethod);
     const zahlungsart = method === undefined ? undefined : ZAHLUNGSART[method.toUpperCase()];
     const rechnungNr = readText(entity.invoiceId);
-    const sent = await sendMailOnce(deps, ctx, {
+    const mail = composeMail('zahlung_fehlgeschlagen', {
       to: recipient.email,
-      template: 'zahlung_fehlgeschlagen',
       vars: {
         betrag: amount,
         ...(zahlungsart === undefined ? {} : { zahlungsart }),
@@ -51,6 +46,7 @@ export function createPlenigoPaymentFailedHandler(deps: PlenigoPaymentFailedDeps
         ...(recipient.name === undefined ? {} : { kunde_name: recipient.name }),
       },
     });
+    const sent = await sendOnce(ctx, deps, mail);
     ctx.log.info(
       { customerId, invoiceId: rechnungNr, messageId: sent.messageId },
       'payment-failed notice sent',

@@ -1,27 +1,12 @@
-import type { RoutedEventBodies } from '@campus/events';
 import {
   CODE_TTL_SECONDS,
   allowCodeRequest,
   generateMagicCode,
   storeMagicCode,
-  type MagicCodeStore,
 } from '@campus/magic-code';
-import {
-  mailSchemaFor,
-  renderMail,
-  validateMailContract,
-  type Mailer,
-  type MagicCodeVars,
-} from '@campus/mailer';
+import { composeMail, sendOnce } from '@campus/mailer';
 import type { EventHandler } from '@campus/queues';
-
-export interface LoginMailDeps {
-  mailer: Mailer;
-  /** Where codes are kept hashed; the receiver verifies against the same store. */
-  store: MagicCodeStore;
-}
-
-type LoginCodeJob = 'campus.form.login.magic_code.request';
+import type { LoginMailDeps } from '../deps.js';
 
 export type LoginCodeOutcome =
   { sent: true; messageId: string } | { sent: false; reason: 'rate_limited' };
@@ -37,8 +22,10 @@ export type LoginCodeOutcome =
  * verifies. Nothing plaintext is recorded for a retry to reuse: the code lives
  * only hashed in Redis and in the mail.
  */
-export function createLoginCodeHandler(deps: LoginMailDeps): EventHandler<LoginCodeJob> {
-  return async (event: RoutedEventBodies[LoginCodeJob], ctx): Promise<LoginCodeOutcome> => {
+export function handleCampusFormLoginMagicCodeRequest(
+  deps: LoginMailDeps,
+): EventHandler<'campus.form.login.magic_code.request'> {
+  return async (event, ctx): Promise<LoginCodeOutcome> => {
     const email = event.data.email;
     const allowed = await ctx.once('allow', () => allowCodeRequest(deps.store, email));
     if (!allowed) {
@@ -47,21 +34,22 @@ export function createLoginCodeHandler(deps: LoginMailDeps): EventHandler<LoginC
       return { sent: false, reason: 'rate_limited' };
     }
 
-    const sent = await ctx.once('mail', async () => {
-      const code = generateMagicCode();
-      const vars: MagicCodeVars = { code, gueltig_minuten: CODE_TTL_SECONDS / 60 };
-      const rendered = renderMail('magic_code', vars);
-      validateMailContract(mailSchemaFor('magic_code'), {
-        to: email,
-        subject: rendered.subject,
-        template: 'magic_code',
-        vars,
-      });
-      await storeMagicCode(deps.store, email, code);
-      // No derived Message-ID: every send carries a new code, so it is a new
-      // message, and an id derived from the code would let it be brute-forced.
-      return deps.mailer.send({ to: email, ...rendered, template: 'magic_code' });
-    });
+    // No derived Message-ID: every send carries a new code, so it is a new
+    // message, and an id derived from the code would let it be brute-forced.
+    const sent = await sendOnce(
+      ctx,
+      deps,
+      async () => {
+        const code = generateMagicCode();
+        const mail = composeMail('magic_code', {
+          to: email,
+          vars: { code, gueltig_minuten: CODE_TTL_SECONDS / 60 },
+        });
+        await storeMagicCode(deps.store, email, code);
+        return mail;
+      },
+      { messageId: 'fresh' },
+    );
     ctx.log.info({ messageId: sent.messageId }, 'login code mailed');
     return { sent: true, messageId: sent.messageId };
   };
