@@ -239,6 +239,28 @@ describe('slow and greedy clients', () => {
   });
 });
 
+describe('in production mode', () => {
+  it('the receiver refuses development values and weak secrets, naming each (exit 78)', async () => {
+    const app = spawnApp('receiver', {
+      REDIS_URL: redis.url,
+      CAMPUS_MODE: 'production',
+      RECEIVER_SOURCES: 'fakturia,plenigo,campus',
+      FAKTURIA_WEBHOOK_TOKEN: SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
+      PLENIGO_WEBHOOK_SECRET: 'x',
+      CAMPUS_WEBHOOK_SECRET: 'whsec_AAAA',
+      MAGIC_CODE_SECRET: 'a'.repeat(64),
+    });
+    running.push(app);
+    expect(await app.exited).toBe(78);
+    const output = app.output();
+    expect(output).toContain('FAKTURIA_WEBHOOK_TOKEN is a development value');
+    expect(output).toContain('PLENIGO_WEBHOOK_SECRET carries about 0 bytes of entropy');
+    expect(output).toContain('CAMPUS_WEBHOOK_SECRET decodes to a 3-byte key');
+    expect(output).toContain('MAGIC_CODE_SECRET is one character repeated');
+    expect(output).not.toContain(SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN);
+  });
+});
+
 describe('in sandbox mode', () => {
   it('the receiver listens on loopback only, unless RECEIVER_HOST opens it', async () => {
     const receiver = await startReceiver();
