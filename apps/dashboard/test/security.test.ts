@@ -404,6 +404,12 @@ describe('replaying a quarantined delivery', () => {
   });
 });
 
+describe('in sandbox mode', () => {
+  it('the dashboard listens on loopback only', () => {
+    expect(dashboard.output()).toMatch(/dashboard listening on http:\/\/127\.0\.0\.1:\d+/);
+  });
+});
+
 describe('every page', () => {
   it('carries the security headers, no-store, and no X-Powered-By', async () => {
     const { cookie } = await session();
