@@ -16,6 +16,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const mode = process.env.CAMPUS_MODE ?? 'sandbox';
 const receiverPort = process.env.RECEIVER_PORT ?? '3000';
+const metricsPort = process.env.RECEIVER_METRICS_PORT ?? '9464';
 
 // The apps run as `node apps/<name>/dist/main.js`, in the order of APPS.
 
@@ -39,6 +40,7 @@ for (const app of APPS) {
       REDIS_URL: redisUrl,
       CAMPUS_MODE: mode,
       RECEIVER_PORT: receiverPort,
+      RECEIVER_METRICS_PORT: metricsPort,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -58,7 +60,8 @@ const sandbox = `http://127.0.0.1:${sandboxPort}`;
 process.stdout.write(`
 campus-events is running (${mode} mode, ${APPS.length} processes; LOG_LEVEL=info shows every request)
   Receiver    ${base}/webhooks/{${SOURCES.join(',')}}
-  Health      ${base}/healthz  ${base}/readyz  ${base}/metrics
+  Health      ${base}/healthz  ${base}/readyz
+  Metrics     http://127.0.0.1:${metricsPort}/metrics   (its own listener, loopback only)
   Dashboard   http://127.0.0.1:${dashboardPort}/   (user ${SANDBOX_SECRETS.DASHBOARD_USER}, password ${SANDBOX_SECRETS.DASHBOARD_PASSWORD})
   Mails       ${sandbox}/mail   (the sandbox's SMTP sink)
   Stand-ins   ${sandbox}/       (Lexoffice, ProSonata, PayPal: what they received)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -15,7 +16,13 @@ const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8'),
 }) as {
   services: Record<
     string,
-    { command?: string[]; environment?: Record<string, string>; image?: string; build?: string }
+    {
+      command?: string[];
+      environment?: Record<string, string>;
+      image?: string;
+      build?: string;
+      ports?: string[];
+    }
   >;
 };
 const appServices = Object.entries(compose.services).filter(([, s]) => s.command?.[0] === 'node');
@@ -29,11 +36,16 @@ function interpolate(value: string): string {
   );
 }
 
-/** A value of the right shape for a variable the operator must provide. */
+/**
+ * A value of the right shape and strength for a variable the operator must
+ * provide (production refuses weak secrets): 32 bytes as hex, as
+ * `openssl rand -hex 32` makes them, or as a Standard Webhooks key.
+ */
 function standIn(name: string): string {
   if (name.endsWith('_URL')) return `https://compose-test.example/${name.toLowerCase()}`;
-  if (name === 'CAMPUS_WEBHOOK_SECRET') return 'whsec_Y29tcG9zZS10ZXN0LXNlY3JldA==';
-  return `compose-test-${name.toLowerCase()}`;
+  const bytes = createHash('sha256').update(`compose-test ${name}`).digest();
+  if (name === 'CAMPUS_WEBHOOK_SECRET') return `whsec_${bytes.toString('base64')}`;
+  return bytes.toString('hex');
 }
 
 let redis: TestRedis;
@@ -45,11 +57,28 @@ afterAll(async () => {
 });
 
 describe('docker-compose.yml', () => {
-  it('runs Redis with AOF, noeviction and a volume', () => {
+  it('runs Redis with AOF, noeviction, a volume and a password every app is given', () => {
     const command = compose.services.redis?.command?.join(' ') ?? '';
     expect(command).toContain('--appendonly yes');
     expect(command).toContain('--maxmemory-policy noeviction');
+    expect(command).toContain('--requirepass ${REDIS_PASSWORD:?set REDIS_PASSWORD}');
     expect(compose.services.redis).toHaveProperty('volumes');
+    for (const [name, service] of appServices) {
+      expect(service.environment?.REDIS_URL, name).toBe(
+        'redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD}@redis:6379',
+      );
+    }
+  });
+
+  it('publishes only the receiver to the world; the dashboard and the mail sink on loopback', () => {
+    const published = Object.entries(compose.services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((port) => `${name} ${port}`),
+    );
+    expect(published.sort()).toEqual([
+      'dashboard 127.0.0.1:3001:3001',
+      'mailsink 127.0.0.1:8025:8025',
+      'receiver 3000:3000',
+    ]);
   });
 
   it('has a service for the receiver, the dashboard and every worker app, each a real script', () => {
@@ -91,8 +120,12 @@ describe('docker-compose.yml', () => {
         ...env,
         // Only the addresses change: Redis is the test's, ports are free ones.
         REDIS_URL: redis.url,
+        RECEIVER_HOST: '127.0.0.1',
         RECEIVER_PORT: String(await freePort()),
+        RECEIVER_METRICS_PORT: String(await freePort()),
+        RECEIVER_METRICS_HOST: '127.0.0.1',
         DASHBOARD_PORT: String(await freePort()),
+        DASHBOARD_HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
       });
       try {

@@ -1,17 +1,18 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { createHash } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Config } from '@campus/config';
+import { ConfigError, type Config } from '@campus/config';
 import type { Logger } from '@campus/logger';
 import type { QueueSet } from '@campus/queues';
-import { safeEqual } from '@campus/webhook-auth';
 import type { Redis } from 'ioredis';
+import { addAuthRoutes } from './auth-routes.js';
+import { guardBoardActions } from './board-guard.js';
 import { healthPage } from './health-page.js';
-import { loginPage } from './html.js';
+import { createLoginThrottle } from './login-throttle.js';
 import { readHealth } from './queue-health.js';
-import { createLoginThrottle, createSessions, readCookie, SESSION_COOKIE } from './session.js';
+import { securityHeaders } from './security-headers.js';
+import { createSessions, readCookie, SESSION_COOKIE, type Session } from './session.js';
 
 export interface DashboardDeps {
   config: Config<'dashboard' | 'queues'>;
@@ -30,87 +31,70 @@ const QUEUE_DESCRIPTIONS: Record<string, string> = {
   'login-mail': 'Login-Codes per Mail',
   'paypal-subscription': 'PayPal-Abos zu Fakturia-Verträgen',
   quarantine:
-    'Eingänge, die nicht verarbeitet werden konnten. Der Grund steht im Fehler; Daten korrigieren und „Wiederholen“: der Eingang wird neu geprüft und geroutet.',
+    'Eingänge, die nicht verarbeitet werden konnten. Der Grund steht im Fehler; Daten korrigieren und „Wiederholen“: der Eingang wird neu geprüft und geroutet. Zahlungen werden nur unverändert wiederholt.',
 };
 
-/** Only a relative path may be a post-login target (no open redirect). */
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\s]*$/.test(value) ? value : '/';
+/** X-Forwarded-For counts only from the proxies the operator named (DASHBOARD_TRUSTED_PROXIES). */
+function trustProxies(app: Express, proxies: readonly string[]): void {
+  try {
+    app.set('trust proxy', proxies.length > 0 ? [...proxies] : false);
+  } catch (error) {
+    throw new ConfigError([`DASHBOARD_TRUSTED_PROXIES: ${(error as Error).message}.`]);
+  }
 }
 
 /** The operators' dashboard: Bull Board over every queue and a health page, behind a login. */
 export function createDashboard(deps: DashboardDeps): Express {
   const { config, logger } = deps;
-  const { user, password } = config.dashboard;
-  const secret =
-    config.dashboard.sessionSecret ??
-    createHash('sha256').update(`campus-dashboard\n${user}\n${password}`).digest('hex');
-  const sessions = createSessions(secret, deps.now);
-  const throttle = createLoginThrottle(10, 15 * 60_000, deps.now);
-  const secureCookie = config.core.mode === 'production';
+  const production = config.core.mode === 'production';
+  const prefix = config.core.queuePrefix;
+  const sessions = createSessions({
+    redis: deps.redis,
+    prefix,
+    secret: config.dashboard.sessionSecret,
+    hours: config.dashboard.sessionHours,
+    now: deps.now,
+  });
+  const throttle = createLoginThrottle({ redis: deps.redis, prefix, now: deps.now });
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  trustProxies(app, config.dashboard.trustedProxies);
+  app.use(securityHeaders({ production }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/login', (req, res) => {
-    res.type('html').send(loginPage(undefined, safeNext(req.query.next)));
-  });
-  app.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
-    const client = req.ip ?? 'unknown';
-    if (throttle.blocked(client)) {
-      res
-        .status(429)
-        .type('html')
-        .send(
-          loginPage(
-            'Zu viele Fehlversuche. Bitte in 15 Minuten erneut versuchen.',
-            safeNext(req.query.next),
-          ),
-        );
-      return;
-    }
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const userOk = safeEqual(String(body.user ?? ''), user);
-    const passwordOk = safeEqual(String(body.password ?? ''), password);
-    if (!(userOk && passwordOk)) {
-      throttle.fail(client);
-      logger.warn({ client }, 'dashboard login failed');
-      res
-        .status(401)
-        .type('html')
-        .send(loginPage('Benutzer oder Passwort ist falsch.', safeNext(req.query.next)));
-      return;
-    }
-    throttle.succeed(client);
-    const { token, maxAgeSeconds } = sessions.issue(user);
-    res.setHeader(
-      'set-cookie',
-      `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`,
-    );
-    res.redirect(303, safeNext(req.query.next));
-  });
-  app.get('/logout', (_req, res) => {
-    res.setHeader('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
-    res.redirect(303, '/login');
+  addAuthRoutes(app, {
+    config: config.dashboard,
+    sessions,
+    throttle,
+    logger,
+    secureCookie: production,
   });
 
   // Everything below needs a session.
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (sessions.verify(readCookie(req.headers.cookie, SESSION_COOKIE))) return next();
-    if (req.method === 'GET' && !req.path.includes('/api/')) {
-      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-      return;
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const session = await sessions.verify(readCookie(req.headers.cookie, SESSION_COOKIE));
+      if (session) {
+        res.locals.session = session;
+        return next();
+      }
+      if (req.method === 'GET' && !req.path.includes('/api/')) {
+        res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+        return;
+      }
+      res.status(401).json({ error: 'unauthorized', message: 'Log in at /login first.' });
+    } catch (error) {
+      next(error);
     }
-    res.status(401).json({ error: 'unauthorized', message: 'Log in at /login first.' });
   });
 
   app.get('/', async (_req, res, next) => {
     try {
-      res.type('html').send(healthPage(await readHealth(deps.redis, deps.queues, deps.now?.())));
+      const health = await readHealth(deps.redis, deps.queues, deps.now?.());
+      res.type('html').send(healthPage(health, (res.locals.session as Session).csrf));
     } catch (error) {
       next(error);
     }
@@ -146,7 +130,10 @@ export function createDashboard(deps: DashboardDeps): Express {
       },
     },
   });
-  app.use('/queues', serverAdapter.getRouter() as express.Router);
+  // Bull Board's router is an Express app of its own, with its own X-Powered-By.
+  const boardApp = serverAdapter.getRouter() as Express;
+  boardApp.disable('x-powered-by');
+  app.use('/queues', guardBoardActions(logger), boardApp);
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err: error }, 'dashboard error');

@@ -1,5 +1,5 @@
 import { SOURCES } from '@campus/events';
-import { escapeHtml, page } from './html.js';
+import { escapeHtml, logoutForm, page } from './html.js';
 import type { Health } from './queue-health.js';
 
 const OUTCOMES = [
@@ -28,7 +28,7 @@ const time = (iso: string) =>
   });
 
 /** The operator's at-a-glance page: every queue, and what each sender delivered in the last hour. */
-export function healthPage(health: Health): string {
+export function healthPage(health: Health, csrf: string): string {
   const queueRows = health.queues
     .map((q) => {
       const state = q.paused
@@ -57,7 +57,7 @@ export function healthPage(health: Health): string {
   }).join('\n');
   return page(
     'Übersicht',
-    `<header><strong>campus-events</strong><a href="/">Übersicht</a><a href="/queues">Jobs (Bull Board)</a><a href="/logout">Abmelden</a></header>
+    `<header><strong>campus-events</strong><a href="/">Übersicht</a><a href="/queues">Jobs (Bull Board)</a>${logoutForm(csrf)}</header>
 <main>
   <h1>Übersicht</h1>
   <p class="hint">Stand ${time(health.generatedAt)} · Die Seite lädt alle 15 Sekunden neu.
@@ -72,7 +72,7 @@ export function healthPage(health: Health): string {
     <thead><tr><th>Quelle</th>${OUTCOMES.map((o) => `<th>${OUTCOME_LABELS[o]}</th>`).join('')}</tr></thead>
     <tbody>${sourceRows}</tbody>
   </table>
-</main>
-<script>setTimeout(() => location.reload(), 15000)</script>`,
+</main>`,
+    { refreshSeconds: 15 },
   );
 }

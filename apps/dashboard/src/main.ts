@@ -34,7 +34,9 @@ replay.on('completed', (job, result) =>
   logger.info({ jobId: job.id, result }, 'quarantined payload replayed'),
 );
 
-const app = createDashboard({ config, redis, queues, logger });
+const app = await exitOnConfigError('dashboard', () =>
+  createDashboard({ config, redis, queues, logger }),
+);
 const server = app.listen(config.dashboard.port, config.dashboard.host);
 let stopping = false;
 async function stop(signal: string) {

@@ -1,13 +1,16 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { decodeQuarantinedBody, ingest, type QuarantineJobData } from '@campus/events';
-import { acceptEvent, type QueueSet } from '@campus/queues';
+import { acceptEvent, quarantineJobId, type QueueSet } from '@campus/queues';
+import { replayRefusal } from './replay-policy.js';
 
 export interface ReplayResult {
   replayedAs?: string;
   queues?: string[];
   status: 'accepted' | 'duplicate' | 'not_replayable';
   note?: string;
+  /** False when an operator edited the body after it arrived. */
+  asDelivered?: boolean;
 }
 
 /**
@@ -16,7 +19,8 @@ export interface ReplayResult {
  * kept it and fails with the reason, so every quarantined payload sits among
  * the failed jobs; an operator fixes the cause (code, or the job's data in Bull
  * Board) and presses Retry, which replays it — or fails again with the new
- * reason. The payload was authenticated when it arrived.
+ * reason. The payload was authenticated when it arrived; an edited one is
+ * the operator's, and a payment is replayed only as delivered (replay-policy.ts).
  */
 export function createQuarantineReplay(redis: Redis, queues: QueueSet, rememberSeconds: number) {
   return async function replay(job: Job<QuarantineJobData>): Promise<ReplayResult> {
@@ -48,6 +52,9 @@ export function createQuarantineReplay(redis: Redis, queues: QueueSet, rememberS
         note: 'A magic-code verification is answered live; it cannot be replayed.',
       };
     }
+    const asDelivered = job.id === quarantineJobId(data.source, data.rawBody);
+    const refusal = replayRefusal(ingested.event, asDelivered);
+    if (refusal) throw new UnrecoverableError(refusal);
     const outcome = await acceptEvent(
       redis,
       queues,
@@ -56,7 +63,7 @@ export function createQuarantineReplay(redis: Redis, queues: QueueSet, rememberS
       rememberSeconds,
     );
     return outcome.status === 'duplicate'
-      ? { status: 'duplicate', replayedAs: outcome.eventKey }
-      : { status: 'accepted', replayedAs: outcome.eventKey, queues: outcome.queues };
+      ? { status: 'duplicate', replayedAs: outcome.eventKey, asDelivered }
+      : { status: 'accepted', replayedAs: outcome.eventKey, queues: outcome.queues, asDelivered };
   };
 }

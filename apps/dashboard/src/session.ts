@@ -1,55 +1,82 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { safeEqual } from '@campus/webhook-auth';
 
-const SESSION_HOURS = 12;
 export const SESSION_COOKIE = 'campus_session';
 
-/** A signed, expiring session token: `<user>.<expiresAtMs>.<hmac>`; nothing is stored server-side. */
-export function createSessions(secret: string, now: () => number = Date.now) {
+/** Who is logged in, and the token their forms must carry (CSRF). */
+export interface Session {
+  user: string;
+  csrf: string;
+}
+
+interface StoredSession extends Session {
+  expiresAt: number;
+}
+
+const random = () => randomBytes(32).toString('base64url');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Login sessions, kept in Redis so that logging out ends them for good: the
+ * cookie is `<id>.<expiresAtMs>.<hmac>`, signed with DASHBOARD_SESSION_SECRET,
+ * and counts only while Redis still holds its id (under its hash) and the
+ * expiry, which the server checks, has not passed. A stolen cookie stops
+ * working at logout or expiry.
+ */
+export function createSessions(options: {
+  redis: Redis;
+  prefix: string;
+  secret: string;
+  hours: number;
+  now?: () => number;
+}) {
+  const { redis, secret } = options;
+  const now = options.now ?? Date.now;
+  const lifetimeMs = options.hours * 3_600_000;
+  const key = (id: string) => `${options.prefix}:dashboard:session:${sha256(id)}`;
   const sign = (payload: string) =>
     createHmac('sha256', secret).update(payload).digest('base64url');
+
+  /** The id of a token whose signature holds and whose expiry lies ahead, within one lifetime. */
+  function readToken(token: string | undefined): { id: string; expiresAt: number } | undefined {
+    const [id = '', expires = '', signature = '', ...rest] = (token ?? '').split('.');
+    if (!id || rest.length > 0 || !safeEqual(signature, sign(`${id}.${expires}`))) return undefined;
+    const expiresAt = Number(expires);
+    if (!(expiresAt > now() && expiresAt <= now() + lifetimeMs)) return undefined;
+    return { id, expiresAt };
+  }
+
   return {
-    issue(user: string): { token: string; maxAgeSeconds: number } {
-      const payload = `${Buffer.from(user).toString('base64url')}.${now() + SESSION_HOURS * 3_600_000}`;
-      return { token: `${payload}.${sign(payload)}`, maxAgeSeconds: SESSION_HOURS * 3600 };
+    async issue(user: string): Promise<{ token: string; maxAgeSeconds: number }> {
+      const id = random();
+      const expiresAt = now() + lifetimeMs;
+      const stored: StoredSession = { user, csrf: random(), expiresAt };
+      await redis.set(key(id), JSON.stringify(stored), 'PX', lifetimeMs);
+      const payload = `${id}.${expiresAt}`;
+      return { token: `${payload}.${sign(payload)}`, maxAgeSeconds: options.hours * 3600 };
     },
-    /** The user of a valid, unexpired token; undefined otherwise. */
-    verify(token: string | undefined): string | undefined {
-      if (!token) return undefined;
-      const parts = token.split('.');
-      if (parts.length !== 3) return undefined;
-      const [user = '', expires = '', signature = ''] = parts;
-      if (!safeEqual(signature, sign(`${user}.${expires}`))) return undefined;
-      if (!(Number(expires) > now())) return undefined;
-      return Buffer.from(user, 'base64url').toString('utf8');
+
+    /** The session of a valid token Redis still holds; undefined otherwise. */
+    async verify(token: string | undefined): Promise<Session | undefined> {
+      const read = readToken(token);
+      if (!read) return undefined;
+      const text = await redis.get(key(read.id));
+      if (!text) return undefined;
+      const stored = JSON.parse(text) as StoredSession;
+      if (stored.expiresAt !== read.expiresAt) return undefined;
+      return { user: stored.user, csrf: stored.csrf };
+    },
+
+    /** Ends the session of a token: its cookie no longer opens anything. */
+    async end(token: string | undefined): Promise<void> {
+      const read = readToken(token);
+      if (read) await redis.del(key(read.id));
     },
   };
 }
 
-/** At most `max` failed logins per client address and window: slows password guessing. */
-export function createLoginThrottle(
-  max = 10,
-  windowMs = 15 * 60_000,
-  now: () => number = Date.now,
-) {
-  const failures = new Map<string, { count: number; resetAt: number }>();
-  return {
-    blocked(client: string): boolean {
-      const entry = failures.get(client);
-      if (!entry || entry.resetAt < now()) return false;
-      return entry.count >= max;
-    },
-    fail(client: string): void {
-      const entry = failures.get(client);
-      if (!entry || entry.resetAt < now())
-        failures.set(client, { count: 1, resetAt: now() + windowMs });
-      else entry.count++;
-    },
-    succeed(client: string): void {
-      failures.delete(client);
-    },
-  };
-}
+export type Sessions = ReturnType<typeof createSessions>;
 
 /** Reads one cookie from a Cookie header. */
 export function readCookie(header: string | undefined, name: string): string | undefined {

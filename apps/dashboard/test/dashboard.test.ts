@@ -120,6 +120,42 @@ describe('the dashboard login', () => {
   });
 });
 
+describe('a session', () => {
+  it('ends after DASHBOARD_SESSION_HOURS, whatever the cookie says', async () => {
+    const clock = { now: Date.now() };
+    const logger = createLogger({ name: 'dashboard-test', level: 'silent' });
+    const app = createDashboard({
+      config,
+      redis: connection,
+      queues,
+      logger,
+      now: () => clock.now,
+    });
+    const clocked = app.listen(0, '127.0.0.1');
+    await once(clocked, 'listening');
+    const url = `http://127.0.0.1:${(clocked.address() as AddressInfo).port}`;
+    try {
+      const response = await fetch(`${url}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          user: config.dashboard.user,
+          password: config.dashboard.password,
+        }),
+        redirect: 'manual',
+      });
+      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+      expect((await fetch(`${url}/api/health`, { headers: { cookie } })).status).toBe(200);
+      clock.now += config.dashboard.sessionHours * 3_600_000 - 1_000;
+      expect((await fetch(`${url}/api/health`, { headers: { cookie } })).status).toBe(200);
+      clock.now += 2_000;
+      expect((await fetch(`${url}/api/health`, { headers: { cookie } })).status).toBe(401);
+    } finally {
+      clocked.close();
+    }
+  });
+});
+
 describe('the health page', () => {
   it('shows every queue and what each sender delivered in the last hour', async () => {
     const stats = createStatsRecorder(connection, prefix, 60_000);
@@ -170,7 +206,7 @@ describe('replaying a quarantined payload', () => {
       `${base}/queues/api/queues/quarantine/${encodeURIComponent(id)}/update-data`,
       {
         method: 'PATCH',
-        headers: { cookie, 'content-type': 'application/json' },
+        headers: { cookie, 'content-type': 'application/json', origin: base },
         body: JSON.stringify({ jobData: { ...failed.data, rawBody: JSON.stringify(event) } }),
       },
     );
@@ -179,7 +215,7 @@ describe('replaying a quarantined payload', () => {
       `${base}/queues/api/queues/quarantine/${encodeURIComponent(id)}/retry`,
       {
         method: 'PUT',
-        headers: { cookie },
+        headers: { cookie, origin: base },
       },
     );
     expect(retry.status).toBe(204);

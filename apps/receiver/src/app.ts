@@ -25,7 +25,7 @@ export interface ReceiverDeps {
   now?: () => number;
 }
 
-/** The receiver's request handler: webhooks, health, readiness and metrics. It does no business work. */
+/** The receiver's request handler: webhooks, health and readiness. It does no business work. */
 export function createReceiver(deps: ReceiverDeps): {
   /** The server's request handler: webhooks straight to their handler, the rest to Express. */
   handler: RequestListener;
@@ -81,15 +81,7 @@ export function createReceiver(deps: ReceiverDeps): {
       reply(res, 503, { status: 'redis_unavailable' }, { 'retry-after': '5' });
     }
   });
-  app.get('/metrics', async (_req, res, next) => {
-    try {
-      const text = await withDeadline(metrics.registry.metrics(), 5_000);
-      res.setHeader('content-type', metrics.registry.contentType);
-      res.end(text);
-    } catch (error) {
-      next(error);
-    }
-  });
+  // /metrics is not served here: it has its own listener (metrics-server.ts).
 
   app.use((_req, res) => reply(res, 404, { error: 'not_found' }));
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {

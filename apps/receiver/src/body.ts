@@ -4,6 +4,19 @@ export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
 }
 
+/**
+ * The client went away (or was cut off by the request timeout) before the
+ * body was complete: nobody is left to answer, and nothing is wrong here.
+ */
+export class ClientAbortedError extends Error {
+  override name = 'ClientAbortedError';
+  constructor(cause?: unknown) {
+    super('The client closed the connection before its body was complete; nothing to answer.', {
+      cause,
+    });
+  }
+}
+
 /** application/json, with or without parameters; a charset other than UTF-8 is refused. */
 export function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
@@ -41,18 +54,25 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       cleanup();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
+    // An aborted upload ends in 'error' (ECONNRESET) or only in 'close'.
     const onError = (error: Error) => {
       cleanup();
-      reject(error);
+      reject(new ClientAbortedError(error));
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new ClientAbortedError());
     };
     const cleanup = () => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
 }
 

@@ -15,7 +15,13 @@ import type { MagicCodeStore } from '@campus/magic-code';
 import { acceptEvent, quarantinePayload, type QueueSet, type StatsRecorder } from '@campus/queues';
 import type { Redis } from 'ioredis';
 import { authenticate, type AuthContext } from './authenticate.js';
-import { BodyTooLargeError, decodeUtf8, isJsonContentType, readRawBody } from './body.js';
+import {
+  BodyTooLargeError,
+  ClientAbortedError,
+  decodeUtf8,
+  isJsonContentType,
+  readRawBody,
+} from './body.js';
 import { UnavailableError, withDeadline } from './deadline.js';
 import { answerMagicCodeVerify } from './magic-code-verify.js';
 import type { ReceiverMetrics } from './metrics.js';
@@ -87,6 +93,10 @@ export function createWebhookHandler(deps: WebhookDeps) {
       if (error instanceof BodyTooLargeError) {
         res.setHeader('connection', 'close');
         return answer(413, answers.payloadTooLarge);
+      }
+      if (error instanceof ClientAbortedError) {
+        logger.debug({ requestId, source }, 'client went away before its body was complete');
+        return;
       }
       throw error;
     }

@@ -1,13 +1,14 @@
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exitOnConfigError, loadConfig } from '@campus/config';
 import { createPaypalClient } from '@campus/clients';
 import { createLogger } from '@campus/logger';
 import { createProducerConnection, createQueueSet } from '@campus/queues';
 import { createReceiver } from './app.js';
+import { createMetricsServer } from './metrics-server.js';
 import { createApiVerifier, createCertVerifier } from './paypal-verifier.js';
-import { closeServer } from './server.js';
+import { closeServer, createReceiverServer } from './server.js';
 
 const config = await exitOnConfigError('receiver', () =>
   loadConfig(['receiver', 'queues', 'magicCode']),
@@ -39,13 +40,20 @@ const paypal =
           logger,
         });
 
-const { handler, stats } = createReceiver({ config, redis, queues, logger, paypal });
-const server = createServer(handler).listen(config.receiver.port, config.receiver.host);
+const { handler, stats, metrics } = createReceiver({ config, redis, queues, logger, paypal });
+const server = createReceiverServer(handler, config.receiver, () =>
+  metrics.droppedConnections.inc(),
+).listen(config.receiver.port, config.receiver.host);
+const metricsServer: Server | undefined =
+  config.receiver.metricsPort > 0
+    ? createMetricsServer(metrics).listen(config.receiver.metricsPort, config.receiver.metricsHost)
+    : undefined;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping: no new requests, finishing those in flight');
+  metricsServer?.close();
   await closeServer(server, logger);
   await stats.close();
   await queues.close();
@@ -56,6 +64,14 @@ async function shutdown(signal: string) {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 await once(server, 'listening');
+if (metricsServer) {
+  if (!metricsServer.listening) await once(metricsServer, 'listening');
+  const metricsPort = (metricsServer.address() as AddressInfo).port;
+  logger.info(
+    { metricsPort },
+    `metrics on http://${config.receiver.metricsHost}:${metricsPort}/metrics`,
+  );
+}
 const { port } = server.address() as AddressInfo;
 logger.info(
   {

@@ -7,6 +7,8 @@ export interface ReceiverMetrics {
   /** Counts one request; the labelled child is made once per combination, not per request. */
   countRequest(source: string, status: number, outcome: string): void;
   enqueueSeconds: Histogram<'source'>;
+  /** Connections closed at once because RECEIVER_MAX_CONNECTIONS were open. */
+  droppedConnections: Counter;
 }
 
 export function createReceiverMetrics(queues: QueueSet): ReceiverMetrics {
@@ -37,6 +39,11 @@ export function createReceiverMetrics(queues: QueueSet): ReceiverMetrics {
       help: 'Time from a validated webhook to Redis acknowledging every add.',
       labelNames: ['source'],
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 2.5],
+      registers: [registry],
+    }),
+    droppedConnections: new Counter({
+      name: 'campus_receiver_dropped_connections_total',
+      help: 'Connections closed at once because RECEIVER_MAX_CONNECTIONS were already open.',
       registers: [registry],
     }),
   };

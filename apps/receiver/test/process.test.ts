@@ -12,11 +12,13 @@ afterAll(async () => {
 });
 
 describe('the receiver process', () => {
-  it('serves health, readiness and metrics', async () => {
+  it('serves health and readiness, and metrics on their own loopback listener only', async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     const app = spawnApp('receiver', {
       REDIS_URL: redis.url,
       RECEIVER_PORT: String(port),
+      RECEIVER_METRICS_PORT: String(metricsPort),
       QUEUE_PREFIX: 'proc1',
     });
     try {
@@ -32,7 +34,9 @@ describe('the receiver process', () => {
         },
         body: readFixture('fakturia/DUNNING_CREATED.json'),
       });
-      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      expect(app.output()).toContain(`metrics on http://127.0.0.1:${metricsPort}/metrics`);
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       expect(metrics).toContain(
         'campus_webhook_requests_total{source="fakturia",status="202",outcome="accepted"} 1',
       );

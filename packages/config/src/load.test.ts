@@ -1,6 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.js';
 
+/** A strong value, as `openssl rand -hex 32` makes one. */
+const STRONG = {
+  token: '59f147a6e57071e2869c5222925c3db0fd7067c8445cb82d13c82d54b6e77e4b',
+};
+
 describe('loadConfig', () => {
   it('fills defaults and development secrets in sandbox mode', () => {
     const config = loadConfig(['receiver'], {});
@@ -37,7 +42,7 @@ describe('loadConfig', () => {
     const config = loadConfig(['receiver'], {
       CAMPUS_MODE: 'production',
       RECEIVER_SOURCES: 'fakturia',
-      FAKTURIA_WEBHOOK_TOKEN: 'token',
+      FAKTURIA_WEBHOOK_TOKEN: STRONG.token,
     });
     expect(config.receiver.sources).toEqual(['fakturia']);
   });
@@ -66,8 +71,11 @@ describe('loadConfig', () => {
   });
 
   it('does not ask a receiver-less app for receiver secrets', () => {
-    const config = loadConfig(['magicCode'], { CAMPUS_MODE: 'production', MAGIC_CODE_SECRET: 's' });
-    expect(config.magicCode.secret).toBe('s');
+    const config = loadConfig(['magicCode'], {
+      CAMPUS_MODE: 'production',
+      MAGIC_CODE_SECRET: STRONG.token,
+    });
+    expect(config.magicCode.secret).toBe(STRONG.token);
     expect('receiver' in config).toBe(false);
   });
 });
@@ -79,7 +87,8 @@ describe('the config types, inferred from the settings', () => {
     expectTypeOf(config.lexoffice.apiKey).toEqualTypeOf<string>();
     expectTypeOf(config.lexoffice.requestsPerSecond).toEqualTypeOf<number>();
     expectTypeOf(config.catalog.paypalPlans).toEqualTypeOf<Record<string, string>>();
-    expectTypeOf(config.dashboard.sessionSecret).toEqualTypeOf<string | undefined>();
+    expectTypeOf(config.dashboard.sessionSecret).toEqualTypeOf<string>();
+    expectTypeOf(config.dashboard.trustedProxies).toEqualTypeOf<string[]>();
     expectTypeOf(config.receiver.sources).toEqualTypeOf<
       ('fakturia' | 'plenigo' | 'paypal' | 'campus')[]
     >();
@@ -89,7 +98,7 @@ describe('the config types, inferred from the settings', () => {
     >();
     expect(config.lexoffice.apiKey).toBe('sandbox-lexoffice-key');
     expect(config.catalog.paypalPlans).toEqual({ 'KURS-PM-ABO': 'P-SANDBOX-KURS-PM-ABO' });
-    expect(config.dashboard.sessionSecret).toBeUndefined();
+    expect(config.dashboard.trustedProxies).toEqual([]);
   });
 
   it('checks each item of a list', () => {

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { keyProblems, weakSecretProblems } from './secret-checks.js';
 import { SETTINGS, type GroupConfigs, type Setting, type SettingGroup } from './settings/index.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -62,6 +63,7 @@ function schemaFor(settings: readonly Setting[], required: string[]) {
     if (s.pattern) value.pattern = s.pattern;
     if (s.format) value.format = s.format;
     if (s.minimum !== undefined) value.minimum = s.minimum;
+    if (s.maximum !== undefined) value.maximum = s.maximum;
     // A list is split before it is checked: the rules above hold for each item.
     properties[s.env] = s.type === 'list' ? { type: 'array', items: value } : value;
   }
@@ -131,6 +133,9 @@ export function loadConfig<G extends SettingGroup>(
         );
       }
     }
+    problems.push(...weakSecretProblems(settings, values));
+  } else {
+    problems.push(...keyProblems(settings, values));
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -1,4 +1,5 @@
-import { SETTINGS, type SettingGroup } from './settings/index.js';
+import { WHSEC_MAX_BYTES } from './secret-strength.js';
+import { SANDBOX_SECRETS, SETTINGS, type Setting, type SettingGroup } from './settings/index.js';
 
 const GROUP_TITLES: Record<SettingGroup, string> = {
   core: 'Every app',
@@ -19,14 +20,32 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** The production rule a secret must meet, as the reference states it. */
+function strengthRule(s: Setting): string {
+  const development =
+    s.sandboxDefault !== undefined && (s.secret || Object.hasOwn(SANDBOX_SECRETS, s.env))
+      ? 'not the development value'
+      : '';
+  const rule =
+    s.kind === 'whsec'
+      ? `a \`whsec_\` key of ${s.minBytes ?? 24} to ${WHSEC_MAX_BYTES} bytes`
+      : s.minBytes !== undefined
+        ? `at least ${s.minBytes} bytes of entropy`
+        : s.minLength !== undefined
+          ? `at least ${s.minLength} characters`
+          : '';
+  return [rule, development].filter(Boolean).join(', ');
+}
+
 /** The configuration reference as Markdown, made from SETTINGS so that it cannot drift. */
 export function renderConfigReference(): string {
   const lines = [
     '<!-- Generated from packages/config/src/settings/ by `npm run docs:config`. Do not edit by hand. -->',
     '',
     'Every setting is an environment variable, read and validated once at start. In `sandbox` mode',
-    'unset secrets take the development value shown; in `production` mode a missing required one stops',
-    'the app with a message naming it.',
+    'unset secrets take the development value shown; in `production` mode a missing required one, a',
+    'development value or a secret weaker than its rule stops the app with a message naming it',
+    '(exit 78). How "bytes of entropy" are measured: docs/security.md, "Secret strength".',
   ];
   for (const group of Object.keys(GROUP_TITLES) as SettingGroup[]) {
     const settings = SETTINGS.filter((s) => s.group === group);
@@ -40,16 +59,21 @@ export function renderConfigReference(): string {
     );
     for (const s of settings) {
       const fallback = [
-        s.default !== undefined ? `\`${s.default}\`` : '',
+        s.default === '' ? 'empty' : s.default !== undefined ? `\`${s.default}\`` : '',
         s.sandboxDefault !== undefined ? `sandbox: \`${s.sandboxDefault}\`` : '',
       ]
         .filter(Boolean)
         .join('<br>');
-      const required = s.requiredInProduction
-        ? 'required'
-        : s.requiredFor
-          ? `required while \`${s.requiredFor}\` is a source`
-          : '';
+      const required = [
+        s.requiredInProduction
+          ? 'required'
+          : s.requiredFor
+            ? `required while \`${s.requiredFor}\` is a source`
+            : '',
+        strengthRule(s),
+      ]
+        .filter(Boolean)
+        .join('; ');
       const allowed = s.enum
         ? ` ${s.type === 'list' ? 'Each one of' : 'One of'} ${s.enum.map((v) => `\`${v}\``).join(', ')}.`
         : '';

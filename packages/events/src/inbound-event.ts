@@ -1,4 +1,5 @@
 import type { Source } from '@campus/sources';
+import { CanonicalText } from './canonical.js';
 import { compileSchema, toDetails, type ValidationDetail } from './schemas.js';
 
 /** A webhook that passed validation, with what the receiver needs to queue it. */
@@ -18,9 +19,28 @@ export interface InboundEvent {
 export type EventValidation =
   { ok: true; event: InboundEvent } | { ok: false; details: ValidationDetail[] };
 
-/** What validation needs beyond the body: for the website, the Standard Webhooks `webhook-id`. */
+/** What validation needs beyond the body. */
 export interface ValidationContext {
+  /** For the website: the Standard Webhooks `webhook-id`. */
   webhookId?: string;
+  /**
+   * The body as sent: event keys are made from it (numbers as written), so
+   * that two events JSON.parse would read alike keep different keys.
+   */
+  sourceText?: string;
+}
+
+/**
+ * A top-level member of the body for an event key: canonical JSON made from
+ * the source text when there is one, else the parsed value.
+ */
+export function keyPart(
+  members: Map<string, string> | undefined,
+  name: string,
+  parsed: unknown,
+): unknown {
+  const text = members?.get(name);
+  return text === undefined ? parsed : new CanonicalText(text);
 }
 
 /** One sender's validation of a parsed JSON object (see senders/<source>.ts). */

@@ -8,14 +8,53 @@ const meta = (headers: Record<string, string> = {}): IngestMeta => ({
 });
 
 describe('ingest', () => {
-  it('says invalid_json, with what the parser said, for a body that is not JSON', () => {
+  it('says invalid_json, with what is wrong where, for a body that is not JSON', () => {
     const text = readFixture('plenigo/app-store-subscription-creation.malformed.txt');
     const result = ingest('plenigo', text, meta());
     expect(result.outcome).toBe('invalid_json');
     if (result.outcome !== 'invalid_json') return;
-    expect(result.message).toBe(`The body is not valid JSON: ${result.parseError}`);
-    expect(result.parseError).not.toBe('');
+    expect(result.message).toBe(`The body is not valid JSON: ${result.parseError}.`);
+    expect(result.parseError).toMatch(/ at position \d+$/);
     expect(result.details).toEqual([{ path: '/', message: result.message }]);
+  });
+
+  it('never quotes the body in what it says about a parse error', () => {
+    const result = ingest('fakturia', '{"iban":"DE89370400440532013000"x}', meta());
+    expect(result).toMatchObject({
+      outcome: 'invalid_json',
+      parseError: "expected ',' or '}' at position 32",
+    });
+    expect(JSON.stringify(result)).not.toContain('DE89');
+  });
+
+  it('refuses nesting past the limit, and a body that breaks validation, as invalid payloads', () => {
+    const deep = `{"eventType":"TESTHOOK","triggerDate":"x","payload":{"dummyData":${'['.repeat(65)}${']'.repeat(65)}}}`;
+    expect(ingest('fakturia', deep, meta())).toEqual({
+      outcome: 'invalid_payload',
+      details: [{ path: '/', message: 'nests deeper than 64 levels' }],
+    });
+    const proto =
+      '{"eventType":"DUNNING_CREATED","triggerDate":"x","payload":{"__proto__":{"dunningLevel":1},"invoice":{}}}';
+    expect(ingest('fakturia', proto, meta()).outcome).toBe('invalid_payload');
+  });
+
+  it('keys Fakturia and plenigo events from the numbers as sent, not as JavaScript reads them', () => {
+    const fakturia = (amount: string) =>
+      `{"eventType":"INVOICE_PAYMENT_RECEIVED","triggerDate":"2024-05-22","payload":{"invoice":{"invoiceNumber":"R1"},"payDate":"2024-05-22","payAmount":${amount}}}`;
+    const keys = ['9007199254740992', '9007199254740993', '1e999', 'null', '1.0', '1'].map(
+      (amount) => {
+        const result = ingest('fakturia', fakturia(amount), meta());
+        return result.outcome === 'routed' ? result.eventKey : result.outcome;
+      },
+    );
+    expect(new Set(keys).size).toBe(6);
+    const plenigo = (id: string) =>
+      `{"entityType":"CUSTOMER","callbackType":"DELETION","entityId":${id},"entity":null}`;
+    const ids = ['12345678901234567890', '12345678901234567891'].map((id) => {
+      const result = ingest('plenigo', plenigo(id), meta());
+      return result.outcome === 'routed' ? result.eventKey : result.outcome;
+    });
+    expect(ids[0]).not.toBe(ids[1]);
   });
 
   it('says invalid_payload, naming each path, for JSON that breaks the catalog', () => {

@@ -1,6 +1,7 @@
 import type { Source } from '@campus/sources';
-import type { InboundEvent } from './inbound-event.js';
+import type { EventValidation, InboundEvent } from './inbound-event.js';
 import { toEventJob, type EventJobData } from './job.js';
+import { describeJsonError, MAX_JSON_DEPTH, nestsDeeperThan } from './json-text.js';
 import { routeEvent, type DomainQueue } from './routing.js';
 import type { ValidationDetail } from './schemas.js';
 import { SYNCHRONOUS_EVENT } from './senders/campus.js';
@@ -20,7 +21,7 @@ export type IngestResult =
       outcome: 'invalid_json';
       /** `The body is not valid JSON: …`, for the sender. */
       message: string;
-      /** What JSON.parse said. */
+      /** What is wrong and where (`unexpected character at position 7`); never a quote of the body. */
       parseError: string;
       details: ValidationDetail[];
     }
@@ -38,20 +39,54 @@ export type IngestResult =
     };
 
 /**
+ * Validation of a parsed body that cannot throw: whatever a body makes the
+ * validator do (a key like `__proto__`, a shape no schema foresaw) ends as
+ * invalid, so the receiver answers 4xx and quarantines it instead of a 500
+ * the sender would retry forever.
+ */
+function validateSafely(
+  source: Source,
+  body: unknown,
+  text: string,
+  webhookId?: string,
+): EventValidation {
+  try {
+    return validateEvent(source, body, { webhookId, sourceText: text });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'Error';
+    return {
+      ok: false,
+      details: [
+        {
+          path: '/',
+          message: `could not be validated (${name}): quarantined for a person to look at`,
+        },
+      ],
+    };
+  }
+}
+
+/**
  * One delivered body, as the receiver, the quarantine replay, the worker
- * runtime and tests see it: parse ▸ validate (envelope, catalog, schema) ▸
- * event key ▸ the synchronous check ▸ route.
+ * runtime and tests see it: depth limit ▸ parse ▸ validate (envelope,
+ * catalog, schema) ▸ event key (from the source text) ▸ the synchronous
+ * check ▸ route.
  */
 export function ingest(source: Source, text: string, meta: IngestMeta): IngestResult {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    const details = [{ path: '/', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }];
+    return { outcome: 'invalid_payload', details };
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch (error) {
-    const parseError = (error as Error).message;
-    const message = `The body is not valid JSON: ${parseError}`;
+  } catch {
+    // JSON.parse's own message quotes the body; this one names a position only.
+    const parseError = describeJsonError(text);
+    const message = `The body is not valid JSON: ${parseError}.`;
     return { outcome: 'invalid_json', message, parseError, details: [{ path: '/', message }] };
   }
-  const validation = validateEvent(source, body, { webhookId: meta.headers['webhook-id'] });
+  const validation = validateSafely(source, body, text, meta.headers['webhook-id']);
   if (!validation.ok) return { outcome: 'invalid_payload', details: validation.details };
   const event = validation.event;
   if (event.source === 'campus' && event.eventType === SYNCHRONOUS_EVENT) {

@@ -74,6 +74,15 @@ export async function acceptEvent(
 }
 
 /**
+ * The quarantine job id of a delivery: its source and the hash of the bytes
+ * the receiver got. A job id cannot be edited in the dashboard, so a replay
+ * can tell whether the body is still the one that was authenticated.
+ */
+export function quarantineJobId(source: string, rawBody: string): string {
+  return `q.${source}.${sha256Hex(rawBody)}`;
+}
+
+/**
  * Keeps a payload that could not be processed, with the reason. The same bytes
  * posted again land on the same quarantine job.
  */
@@ -81,7 +90,7 @@ export async function quarantinePayload(
   queues: QueueSet,
   data: QuarantineJobData,
 ): Promise<string> {
-  const jobId = `q.${data.source}.${sha256Hex(data.rawBody)}`;
+  const jobId = quarantineJobId(data.source, data.rawBody);
   await queues.quarantine.add(`${data.source}.${data.reason}`, data, { jobId });
   return jobId;
 }

@@ -8,7 +8,7 @@ export {
 export type { RetentionSettings } from './job-options.js';
 export { QUEUE_NAMES, createQueueSet } from './queues.js';
 export type { QueueName, QueueSet } from './queues.js';
-export { acceptEvent, quarantinePayload, eventRecordKey } from './accept-event.js';
+export { acceptEvent, quarantinePayload, quarantineJobId, eventRecordKey } from './accept-event.js';
 export type { AcceptOutcome } from './accept-event.js';
 export { registerQueueDepthMetrics } from './metrics.js';
 export { defineWorker } from './worker/catalog.js';

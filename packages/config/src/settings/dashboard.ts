@@ -13,7 +13,9 @@ export const dashboard = {
     env: 'DASHBOARD_HOST',
     type: 'string',
     default: '0.0.0.0',
-    description: 'Address the dashboard listens on.',
+    sandboxDefault: '127.0.0.1',
+    description:
+      'Address the dashboard listens on: loopback in sandbox mode (set it to open the dashboard deliberately), every interface in production (containers; put it behind TLS).',
   },
   user: {
     env: 'DASHBOARD_USER',
@@ -27,14 +29,35 @@ export const dashboard = {
     type: 'string',
     secret: true,
     requiredInProduction: true,
+    minLength: 12,
     sandboxDefault: SANDBOX_SECRETS.DASHBOARD_PASSWORD,
-    description: 'Operator password. The dashboard refuses to start in production without it.',
+    description: 'Operator password.',
   },
   sessionSecret: {
     env: 'DASHBOARD_SESSION_SECRET',
     type: 'string',
     secret: true,
+    requiredInProduction: true,
+    minBytes: 32,
+    sandboxDefault: SANDBOX_SECRETS.DASHBOARD_SESSION_SECRET,
     description:
-      'Key that signs login sessions; derived from the password when unset (changing the password then ends every session).',
+      'Key that signs login session cookies; its own secret, not derived from the password (e.g. `openssl rand -hex 32`).',
+  },
+  sessionHours: {
+    env: 'DASHBOARD_SESSION_HOURS',
+    type: 'integer',
+    minimum: 1,
+    maximum: 24,
+    default: '12',
+    description:
+      'How long a login lasts; the server forgets the session after this, and at logout.',
+  },
+  trustedProxies: {
+    env: 'DASHBOARD_TRUSTED_PROXIES',
+    type: 'list',
+    pattern: '^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)$',
+    default: '',
+    description:
+      'Addresses (IP or CIDR, or `loopback`) of the reverse proxies in front of the dashboard; only their `X-Forwarded-For` is believed, for the login throttle and the audit log. Empty: the peer address counts.',
   },
 } as const satisfies GroupSpec;

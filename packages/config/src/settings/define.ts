@@ -25,6 +25,17 @@ export interface SettingSpec {
   pattern?: string;
   format?: 'uri';
   minimum?: number;
+  maximum?: number;
+  /**
+   * Production: the value (each list item) must carry at least this many bytes
+   * of entropy, as `estimatedEntropyBytes` measures it (for a `whsec` key: the
+   * decoded key's length). See docs/security.md#secret-strength.
+   */
+  minBytes?: number;
+  /** Production: at least this many characters (passwords). */
+  minLength?: number;
+  /** `whsec`: a Standard Webhooks secret, `whsec_` and the base64 of the key. */
+  kind?: 'whsec';
   /** For `json` settings: the JSON Schema the parsed value must match. */
   schema?: object;
 }

@@ -1,4 +1,5 @@
 import type { GroupSpec } from './define.js';
+import { SANDBOX_SECRETS } from './sandbox-secrets.js';
 
 export const lexoffice = {
   apiUrl: {
@@ -14,7 +15,7 @@ export const lexoffice = {
     type: 'string',
     secret: true,
     requiredInProduction: true,
-    sandboxDefault: 'sandbox-lexoffice-key',
+    sandboxDefault: SANDBOX_SECRETS.LEXOFFICE_API_KEY,
     description: 'Lexoffice API key (Bearer).',
   },
   requestsPerSecond: {

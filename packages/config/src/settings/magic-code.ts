@@ -7,6 +7,7 @@ export const magicCode = {
     type: 'string',
     secret: true,
     requiredInProduction: true,
+    minBytes: 32,
     sandboxDefault: SANDBOX_SECRETS.MAGIC_CODE_SECRET,
     description:
       'Key the login codes are hashed with (HMAC) in Redis; the receiver and the login-mail worker need the same.',

@@ -1,4 +1,5 @@
 import type { GroupSpec } from './define.js';
+import { SANDBOX_SECRETS } from './sandbox-secrets.js';
 
 export const offers = {
   linkSecret: {
@@ -6,7 +7,8 @@ export const offers = {
     type: 'string',
     secret: true,
     requiredInProduction: true,
-    sandboxDefault: 'dev-offer-link-secret',
+    minBytes: 32,
+    sandboxDefault: SANDBOX_SECRETS.OFFER_LINK_SECRET,
     description:
       'Key that signs the tokens in offer PDF and acceptance links (the website checks them).',
   },

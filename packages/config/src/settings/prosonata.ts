@@ -1,4 +1,5 @@
 import type { GroupSpec } from './define.js';
+import { SANDBOX_SECRETS } from './sandbox-secrets.js';
 
 export const prosonata = {
   apiUrl: {
@@ -15,7 +16,7 @@ export const prosonata = {
     type: 'string',
     secret: true,
     requiredInProduction: true,
-    sandboxDefault: 'sandbox-prosonata-key',
+    sandboxDefault: SANDBOX_SECRETS.PROSONATA_API_KEY,
     description: 'ProSonata API key (`X-API-Key`).',
   },
   customerId: {

@@ -14,7 +14,48 @@ export const receiver = {
     env: 'RECEIVER_HOST',
     type: 'string',
     default: '0.0.0.0',
-    description: 'Address the receiver listens on.',
+    sandboxDefault: '127.0.0.1',
+    description:
+      'Address the receiver listens on: loopback in sandbox mode (set it to open the receiver deliberately), every interface in production (containers).',
+  },
+  metricsPort: {
+    env: 'RECEIVER_METRICS_PORT',
+    type: 'integer',
+    minimum: 0,
+    default: '0',
+    description:
+      "Port of the receiver's own /metrics listener, apart from the webhooks (0: none, e.g. when several processes share a host).",
+  },
+  metricsHost: {
+    env: 'RECEIVER_METRICS_HOST',
+    type: 'string',
+    default: '127.0.0.1',
+    description:
+      'Address the /metrics listener binds to: loopback unless a scraper on another host must reach it.',
+  },
+  headersTimeoutMs: {
+    env: 'RECEIVER_HEADERS_TIMEOUT_MS',
+    type: 'integer',
+    minimum: 100,
+    default: '5000',
+    description:
+      "How long a client may take to send a request's headers before the connection is closed (408).",
+  },
+  requestTimeoutMs: {
+    env: 'RECEIVER_REQUEST_TIMEOUT_MS',
+    type: 'integer',
+    minimum: 100,
+    default: '10000',
+    description:
+      'How long a client may take to send a whole request, body included, before the connection is closed (408).',
+  },
+  maxConnections: {
+    env: 'RECEIVER_MAX_CONNECTIONS',
+    type: 'integer',
+    minimum: 1,
+    default: '1000',
+    description:
+      'Open connections one receiver process accepts at once; further ones are closed at once.',
   },
   maxBodyBytes: {
     env: 'MAX_BODY_BYTES',
@@ -42,6 +83,7 @@ export const receiver = {
     type: 'string',
     secret: true,
     requiredFor: 'fakturia',
+    minBytes: 32,
     sandboxDefault: SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
     description:
       'Shared token Fakturia sends (Bearer, `X-Webhook-Token`, `?token=` or the Basic-auth password).',
@@ -51,6 +93,7 @@ export const receiver = {
     type: 'string',
     secret: true,
     requiredFor: 'plenigo',
+    minBytes: 32,
     sandboxDefault: SANDBOX_SECRETS.PLENIGO_WEBHOOK_SECRET,
     description: 'Secret of the plenigo callback, for the `plenigo-signature` HMAC.',
   },
@@ -89,6 +132,8 @@ export const receiver = {
     type: 'string',
     secret: true,
     pattern: '^whsec_[A-Za-z0-9+/=]+$',
+    kind: 'whsec',
+    minBytes: 24,
     requiredFor: 'campus',
     sandboxDefault: SANDBOX_SECRETS.CAMPUS_WEBHOOK_SECRET,
     description: 'Standard Webhooks secret (`whsec_…`) the website signs with.',

@@ -1,4 +1,7 @@
-/** Well-known development secrets: sandbox mode only, printed by `npm start`. */
+/**
+ * Well-known development values: sandbox mode only, printed by `npm start`.
+ * Production refuses every one of them, in any variable.
+ */
 export const SANDBOX_SECRETS = {
   FAKTURIA_WEBHOOK_TOKEN: 'dev-fakturia-token',
   PLENIGO_WEBHOOK_SECRET: 'dev-plenigo-secret',
@@ -7,6 +10,10 @@ export const SANDBOX_SECRETS = {
   PAYPAL_CLIENT_ID: 'sandbox-client-id',
   PAYPAL_CLIENT_SECRET: 'sandbox-client-secret',
   MAGIC_CODE_SECRET: 'dev-magic-code-secret',
+  LEXOFFICE_API_KEY: 'sandbox-lexoffice-key',
+  PROSONATA_API_KEY: 'sandbox-prosonata-key',
+  OFFER_LINK_SECRET: 'dev-offer-link-secret',
   DASHBOARD_USER: 'operator',
   DASHBOARD_PASSWORD: 'sandbox-dashboard',
+  DASHBOARD_SESSION_SECRET: 'dev-dashboard-session-secret',
 } as const;

@@ -8,9 +8,11 @@ import {
   catalogEntry,
   checkEnvelope,
   invalid,
+  keyPart,
   type EventValidation,
   type SenderValidation,
 } from '../inbound-event.js';
+import { canonicalMembers } from '../json-text.js';
 import { compileSchema, toDetails } from '../schemas.js';
 
 type AttributeType = 'object' | 'number' | 'string';
@@ -76,9 +78,11 @@ function attributesSchema(eventType: FakturiaEventType) {
   };
 }
 
-export const validateFakturia: SenderValidation = (raw): EventValidation => {
+export const validateFakturia: SenderValidation = (raw, { sourceText }): EventValidation => {
   // The docs spell the payload both ways; both are accepted and read as `payload`.
-  const body = 'payload' in raw || !('payLoad' in raw) ? raw : { ...raw, payload: raw.payLoad };
+  const spelling =
+    Object.hasOwn(raw, 'payload') || !Object.hasOwn(raw, 'payLoad') ? 'payload' : 'payLoad';
+  const body = spelling === 'payload' ? raw : { ...raw, payload: raw.payLoad };
   const envelope = checkEnvelope('fakturia', FAKTURIA_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   const eventType = body.eventType as string;
@@ -94,7 +98,15 @@ export const validateFakturia: SenderValidation = (raw): EventValidation => {
       source: 'fakturia',
       eventType,
       known,
-      eventKey: fakturiaEventKey(eventType, body.triggerDate as string, body.payload),
+      eventKey: fakturiaEventKey(
+        eventType,
+        body.triggerDate as string,
+        keyPart(
+          sourceText === undefined ? undefined : canonicalMembers(sourceText),
+          spelling,
+          body.payload,
+        ),
+      ),
       senderRetryCount: typeof body.retryCount === 'number' ? body.retryCount : 0,
       body,
     },

@@ -9,9 +9,11 @@ import {
   catalogEntry,
   checkEnvelope,
   invalid,
+  keyPart,
   type EventValidation,
   type SenderValidation,
 } from '../inbound-event.js';
+import { canonicalMembers } from '../json-text.js';
 
 /** plenigo's entityType/callbackType pairs with the entity each one sends (null: none). */
 export const PLENIGO_EVENTS = {
@@ -63,7 +65,7 @@ export function plenigoEventKey(
   return `plenigo.${sha256Hex(canonicalJson([entityType, callbackType, String(entityId), entity]))}`;
 }
 
-export const validatePlenigo: SenderValidation = (body): EventValidation => {
+export const validatePlenigo: SenderValidation = (body, { sourceText }): EventValidation => {
   const envelope = checkEnvelope('plenigo', PLENIGO_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   const eventType = `${body.entityType as string}/${body.callbackType as string}`;
@@ -72,6 +74,12 @@ export const validatePlenigo: SenderValidation = (body): EventValidation => {
   if (known && entity !== null && body.entity === null) {
     return invalid([{ path: '/entity', message: `must be an object for ${eventType}` }]);
   }
+  const members = sourceText === undefined ? undefined : canonicalMembers(sourceText);
+  // A numeric entityId counts as the digits sent (beyond 2^53 JSON.parse would round it).
+  const entityId =
+    typeof body.entityId === 'number'
+      ? (members?.get('entityId') ?? body.entityId)
+      : (body.entityId as string);
   return {
     ok: true,
     event: {
@@ -81,8 +89,8 @@ export const validatePlenigo: SenderValidation = (body): EventValidation => {
       eventKey: plenigoEventKey(
         body.entityType as string,
         body.callbackType as string,
-        body.entityId as string | number,
-        body.entity,
+        entityId,
+        keyPart(members, 'entity', body.entity),
       ),
       senderRetryCount: null,
       body,
