@@ -2,8 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig, type Config, type WorkerConfig } from '@campus/config';
+import {
+  createCustomerDirectory,
+  createInvoiceLedger,
+  createSubscriptionLinks,
+  type CustomerDirectory,
+  type InvoiceLedger,
+  type SubscriptionLinks,
+} from '@campus/customer-directory';
 import type { DomainQueue, Source } from '@campus/events';
 import { createLogger, type Logger } from '@campus/logger';
+import { createMailer, type Mailer } from '@campus/mailer';
 import {
   acceptEvent,
   createProducerConnection,
@@ -48,6 +57,12 @@ export interface WorkerWorld extends SandboxControl {
   prefix: string;
   /** A connection to read and seed Redis with (directory, ledger, …); commands wait out reconnects. */
   connection: Redis;
+  /** Customers, as order-to-customer writes them. */
+  directory: CustomerDirectory;
+  /** Paid invoices, as invoice-sync writes them. */
+  ledger: InvoiceLedger;
+  /** PayPal subscription → contract and customer, as paypal-subscription writes them. */
+  links: SubscriptionLinks;
   /** The queues as the receiver sees them. */
   queues: QueueSet;
   /** The world's domain queue. */
@@ -59,6 +74,8 @@ export interface WorkerWorld extends SandboxControl {
   env: Record<string, string>;
   /** core, queues, worker and mail, loaded from `env`. */
   config: Config<'queues' | 'worker' | 'mail'>;
+  /** A silent logger, for the services an app's wiring builds. */
+  logger: Logger;
   /**
    * A sender's delivery through the receiver's own code: `ingest` (validation,
    * event key, routing) and `acceptEvent` (de-duplication, one job per routed
@@ -85,6 +102,8 @@ export interface WorkerWorld extends SandboxControl {
     definition: AnyWorkerDefinition,
     options?: { settings?: Partial<WorkerConfig>; logger?: Logger },
   ): Promise<RunningWorker>;
+  /** A mailer to the SMTP sink, built as main.ts builds it from the config; closed at the next reset. */
+  createMailer(logger?: Logger): Mailer;
   /** Runs `close` at the next reset (after the workers stopped): for a test's mailer, connections, … */
   onReset(close: () => Promise<void> | void): void;
   /** Between tests: workers stopped, the world's keys deleted, the sandbox emptied and disarmed. */
@@ -157,12 +176,16 @@ export async function startWorkerWorld(options: WorkerWorldOptions): Promise<Wor
     redis,
     prefix,
     connection,
+    directory: createCustomerDirectory(connection, prefix),
+    ledger: createInvoiceLedger(connection, prefix),
+    links: createSubscriptionLinks(connection, prefix),
     queues,
     queue: queues.domain[options.queue],
     sandbox,
     smtp: mailFailSwitch(sandbox.url),
     env,
     config,
+    logger: silent,
     jobFor: (source, fixtureOrBody, delivery) =>
       receiverJob(options.queue, source, fixtureOrBody, delivery),
     async deliver(source, fixtureOrBody, delivery = {}) {
@@ -188,6 +211,11 @@ export async function startWorkerWorld(options: WorkerWorldOptions): Promise<Wor
       });
       workers.push(running);
       return running;
+    },
+    createMailer(logger = silent) {
+      const mailer = createMailer({ config: config.mail, logger });
+      closers.push(() => mailer.close());
+      return mailer;
     },
     onReset(close) {
       closers.push(close);
