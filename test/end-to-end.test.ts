@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFixture } from '@campus/testing';
-import { eventually, startSystem, type RunningSystem } from './system.js';
+import { readFixture, waitFor } from '@campus/testing';
+import { startSystem, type RunningSystem } from './system.js';
+
+/** How long a whole-system step may take: every app is its own process on a shared machine. */
+const STEP_MS = 60_000;
 
 interface Mail {
   to: string[];
@@ -64,20 +67,28 @@ describe('the whole system, every fixture posted as its sender would', () => {
     await accepted('fakturia/ORDER_PROCESSED.json');
     await accepted('plenigo/customer-creation.json');
     await accepted('plenigo/customer-deletion.json');
-    await eventually('the customers in ProSonata', async () => {
-      const addresses = await system.control<{ name1: string }[]>('/prosonata/addresses');
-      return addresses.length >= 2 ? addresses : undefined;
-    });
+    await waitFor(
+      'the customers in ProSonata',
+      async () => {
+        const addresses = await system.control<{ name1: string }[]>('/prosonata/addresses');
+        return addresses.length >= 2 ? addresses : undefined;
+      },
+      STEP_MS,
+    );
 
     // A contract paid with PayPal gets its subscription and an approval mail.
     await accepted('fakturia/CONTRACT_ACTIVATED.json');
-    const [subscription] = await eventually('the PayPal subscription', async () => {
-      const subs =
-        await system.control<{ id: string; plan_id: string; custom_id?: string }[]>(
-          '/paypal/subscriptions',
-        );
-      return subs.length > 0 ? subs : undefined;
-    });
+    const [subscription] = await waitFor(
+      'the PayPal subscription',
+      async () => {
+        const subs =
+          await system.control<{ id: string; plan_id: string; custom_id?: string }[]>(
+            '/paypal/subscriptions',
+          );
+        return subs.length > 0 ? subs : undefined;
+      },
+      STEP_MS,
+    );
     expect(subscription!.plan_id).toBe('P-SANDBOX-KURS-PM-ABO');
 
     // Invoices and a correction become vouchers; a dunning letter goes out once.
@@ -85,10 +96,13 @@ describe('the whole system, every fixture posted as its sender would', () => {
     await accepted('fakturia/INVOICECORRECTION_CREATED.json');
     await accepted('plenigo/invoice-creation.json');
     await accepted('fakturia/DUNNING_CREATED.json');
-    await eventually('the Mahnung', async () =>
-      (await mailsTo('mail@example.net')).some((m) => /Rechnung RE-2024-000042/.test(m.subject))
-        ? true
-        : undefined,
+    await waitFor(
+      'the Mahnung',
+      async () =>
+        (await mailsTo('mail@example.net')).some((m) => /Rechnung RE-2024-000042/.test(m.subject))
+          ? true
+          : undefined,
+      STEP_MS,
     );
     const redelivery = await system.sendFixture('fakturia/DUNNING_CREATED-redelivery.json');
     expect(redelivery.status).toBe(200);
@@ -105,9 +119,10 @@ describe('the whole system, every fixture posted as its sender would', () => {
 
     // The website: an offer (accepted before its first follow-up), an e-book, a login, a certificate.
     await accepted('campus/form.b2b.angebot.submit.json');
-    const offerMail = await eventually(
+    const offerMail = await waitFor(
       'the offer mail',
       async () => (await mailsTo('jana.krueger@nordwind-logistik.example'))[0],
+      STEP_MS,
     );
     const angebotId = /\/angebote\/([A-Za-z0-9-]+)\/annehmen/.exec(offerMail.text ?? '')?.[1];
     expect(angebotId).toMatch(/^ANG-\d{4}-[0-9A-F]{8}$/i);
@@ -119,10 +134,13 @@ describe('the whole system, every fixture posted as its sender would', () => {
     await accepted('campus/form.ebook.kauf.submit.json');
     await accepted('campus/campus.zertifikat.ausstellen.json');
     await accepted('campus/form.login.magic_code.request.json');
-    const loginMail = await eventually('the login code', async () =>
-      (await mailsTo('max.mustermann@example.com')).find(
-        (m) => /\b[A-Z0-9]{8}\b/.test(m.text ?? '') && /Code|Anmeld/i.test(m.subject),
-      ),
+    const loginMail = await waitFor(
+      'the login code',
+      async () =>
+        (await mailsTo('max.mustermann@example.com')).find(
+          (m) => /\b[A-Z0-9]{8}\b/.test(m.text ?? '') && /Code|Anmeld/i.test(m.subject),
+        ),
+      STEP_MS,
     );
     const code = /\b([A-Z0-9]{8})\b/.exec(loginMail.text ?? '')![1];
     const verify = await system.send(
@@ -143,7 +161,7 @@ describe('the whole system, every fixture posted as its sender would', () => {
     expect(malformed.status).toBe(400);
 
     // Everything settles: every domain queue drained, nothing failed.
-    const failed = await eventually('every queue drained', drained, 120_000);
+    const failed = await waitFor('every queue drained', drained, 120_000);
     expect(failed).toEqual({
       'dunning-mail': 0,
       'invoice-sync': 0,
@@ -153,10 +171,14 @@ describe('the whole system, every fixture posted as its sender would', () => {
       'login-mail': 0,
       'paypal-subscription': 0,
     });
-    const quarantine = await eventually('the quarantined body to be processed', async () => {
-      const counts = await system.queues.quarantine.getJobCounts('waiting', 'active', 'failed');
-      return counts.waiting === 0 && counts.active === 0 ? counts : undefined;
-    });
+    const quarantine = await waitFor(
+      'the quarantined body to be processed',
+      async () => {
+        const counts = await system.queues.quarantine.getJobCounts('waiting', 'active', 'failed');
+        return counts.waiting === 0 && counts.active === 0 ? counts : undefined;
+      },
+      STEP_MS,
+    );
     expect(quarantine.failed).toBe(1);
 
     // What the stand-ins received.

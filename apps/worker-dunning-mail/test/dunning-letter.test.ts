@@ -1,24 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { deriveMessageId } from '@campus/mailer';
-import { readFixture } from '@campus/testing';
-import { dunningBody, HOLGER, startWorld, type World } from './harness.js';
-import { waitFor } from './poll.js';
-
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterEach(async () => {
-  await world.reset();
-});
-afterAll(async () => {
-  await world.close();
-});
+import { waitFor } from '@campus/testing';
+import { dunningBody, HOLGER, test } from './world.js';
 
 describe('a Fakturia DUNNING_CREATED', () => {
-  it('sends one Mahnung to the customer with invoice number, open amount and due date', async () => {
+  test('sends one Mahnung to the customer with invoice number, open amount and due date', async ({
+    world,
+    worker,
+  }) => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    const { rawLogs } = await world.startWorker();
     const accepted = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json');
     expect(accepted.status).toBe('accepted');
 
@@ -37,66 +27,64 @@ describe('a Fakturia DUNNING_CREATED', () => {
     expect(mail.messageId).toBe(
       deriveMessageId(`${accepted.eventKey}/mahnung_1`, world.config.mail.from),
     );
-    expect(rawLogs()).toContain('Mahnung sent');
-    expect(rawLogs()).not.toContain('mail@example.net');
+    expect(worker.rawLogs()).toContain('Mahnung sent');
+    expect(worker.rawLogs()).not.toContain('mail@example.net');
   });
 
-  it('writes the last Mahnung (mahnung_3) for a dunningLevel above 3', async () => {
+  test('writes the last Mahnung (mahnung_3) for a dunningLevel above 3', async ({ world }) => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    await world.startWorker();
-    const id = await world.queueRaw(
+    const { eventKey } = await world.deliver(
       'fakturia',
       dunningBody((p) => {
         p.dunningLevel = 5;
       }),
     );
 
-    const { state, job } = await world.settled(id);
+    const { state, returnvalue } = await world.settled(eventKey);
     expect(state).toBe('completed');
-    expect(job.returnvalue).toMatchObject({ template: 'mahnung_3' });
+    expect(returnvalue).toMatchObject({ template: 'mahnung_3' });
     const mails = await world.mails();
     expect(mails.map((m) => m.subject)).toEqual(['Letzte Mahnung zur Rechnung RE-2024-000042']);
     expect(mails[0]!.text).toContain('Dies ist unsere letzte Mahnung.');
   });
 
-  it('sends nothing for an invoice the ledger records as paid', async () => {
+  test('sends nothing for an invoice the ledger records as paid', async ({ world, worker }) => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
     await world.ledger.markPaid('RE-2024-000042', {
       paidAt: '2024-05-20',
       amount: 100,
       source: 'paypal',
     });
-    const { rawLogs } = await world.startWorker();
     const accepted = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json');
 
-    const { state, job } = await world.settled(accepted.eventKey);
+    const { state, returnvalue } = await world.settled(accepted.eventKey);
     expect(state).toBe('completed');
-    expect(job.returnvalue).toEqual({ skipped: 'invoice_paid' });
+    expect(returnvalue).toEqual({ skipped: 'invoice_paid' });
     expect(await world.mails()).toEqual([]);
-    expect(rawLogs()).toContain('invoice already paid: no Mahnung sent');
+    expect(worker.rawLogs()).toContain('invoice already paid: no Mahnung sent');
   });
 
-  it('sends nothing when Fakturia reports nothing open on the invoice', async () => {
+  test('sends nothing when Fakturia reports nothing open on the invoice', async ({ world }) => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    await world.startWorker();
-    const id = await world.queueRaw(
+    const { eventKey } = await world.deliver(
       'fakturia',
       dunningBody((p) => {
         (p.invoice as Record<string, unknown>).amountOpen = 0;
       }),
     );
 
-    const { state, job } = await world.settled(id);
+    const { state, returnvalue } = await world.settled(eventKey);
     expect(state).toBe('completed');
-    expect(job.returnvalue).toEqual({ skipped: 'nothing_open' });
+    expect(returnvalue).toEqual({ skipped: 'nothing_open' });
     expect(await world.mails()).toEqual([]);
   });
 
-  it('retries while the customer is not in the directory and sends once the customer is written', async () => {
-    const { logs } = await world.startWorker();
-    const id = await world.queueRaw('fakturia', readFixture('fakturia/DUNNING_CREATED.json'), {
-      attempts: 50,
-      delayMs: 200,
+  test('retries while the customer is not in the directory and sends once the customer is written', async ({
+    world,
+    worker,
+  }) => {
+    const { eventKey: id } = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json', {
+      retries: { attempts: 50, backoffMs: 200 },
     });
 
     const waiting = await waitFor('two failed attempts', async () => {
@@ -117,76 +105,80 @@ describe('a Fakturia DUNNING_CREATED', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.envelope.to).toEqual(['mail@example.net']);
 
-    const retries = logs
+    const retries = worker.logs
       .filter((l) => l.msg === 'job attempt failed: will retry')
       .map((l) => l.retryCount);
     expect(retries.length).toBeGreaterThanOrEqual(2);
     expect(retries).toEqual(retries.map((_, i) => i));
-    const done = logs.find((l) => l.msg === 'job done');
+    const done = worker.logs.find((l) => l.msg === 'job done');
     expect(done?.retryCount).toBe(retries.length);
   });
 
-  it('sends to the address on the invoice when it carries one, known customer or not', async () => {
-    await world.startWorker();
-    const id = await world.queueRaw(
+  test('sends to the address on the invoice when it carries one, known customer or not', async ({
+    world,
+  }) => {
+    const { eventKey } = await world.deliver(
       'fakturia',
       dunningBody((p) => {
         (p.invoice as Record<string, unknown>).email = 'buchhaltung@example.org';
       }),
     );
 
-    expect((await world.settled(id)).state).toBe('completed');
+    expect((await world.settled(eventKey)).state).toBe('completed');
     const mails = await world.mails();
     expect(mails.map((m) => m.envelope.to)).toEqual([['buchhaltung@example.org']]);
     expect(mails[0]!.text).toContain('Sehr geehrte Damen und Herren,');
   });
 
-  it('fails for good, naming the customer, when the known customer has no e-mail address', async () => {
+  test('fails for good, naming the customer, when the known customer has no e-mail address', async ({
+    world,
+  }) => {
     await world.directory.upsert(HOLGER.ref, { firstName: 'Holger', lastName: 'Tester' });
-    await world.startWorker();
-    const id = await world.queueRaw('fakturia', readFixture('fakturia/DUNNING_CREATED.json'), {
-      attempts: 5,
-      delayMs: 100,
+    const { eventKey } = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json', {
+      retries: { attempts: 5, backoffMs: 100 },
     });
 
-    const { state, job } = await world.settled(id);
+    const { state, attemptsMade, failedReason } = await world.settled(eventKey);
     expect(state).toBe('failed');
-    expect(job.attemptsMade).toBe(1);
-    expect(job.failedReason).toMatch(
+    expect(attemptsMade).toBe(1);
+    expect(failedReason).toMatch(
       /^CustomerWithoutEmailError: customer K1234 has no e-mail address in the directory/,
     );
     expect(await world.mails()).toEqual([]);
   });
 
-  it.each([
+  test.for([
     ['invoiceNumber', 'payload.invoice.invoiceNumber'],
     ['amounts', 'payload.invoice.amountOpen or amountGross'],
     ['dueDate', 'payload.invoice.dueDate'],
-  ])('fails for good, naming the field, when the invoice lacks its %s', async (missing, field) => {
-    await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    await world.startWorker();
-    const body = dunningBody((p) => {
-      const invoice = p.invoice as Record<string, unknown>;
-      if (missing === 'amounts') {
-        delete invoice.amountOpen;
-        delete invoice.amountGross;
-      } else {
-        delete invoice[missing];
-      }
-    });
-    const id = await world.queueRaw('fakturia', body, { attempts: 5, delayMs: 100 });
+  ])(
+    'fails for good, naming the field, when the invoice lacks its %s',
+    async ([missing, field], { world }) => {
+      await world.directory.upsert(HOLGER.ref, HOLGER.record);
+      const body = dunningBody((p) => {
+        const invoice = p.invoice as Record<string, unknown>;
+        if (missing === 'amounts') {
+          delete invoice.amountOpen;
+          delete invoice.amountGross;
+        } else {
+          delete invoice[missing!];
+        }
+      });
+      const { eventKey } = await world.deliver('fakturia', body, {
+        retries: { attempts: 5, backoffMs: 100 },
+      });
 
-    const { state, job } = await world.settled(id);
-    expect(state).toBe('failed');
-    expect(job.attemptsMade).toBe(1);
-    expect(job.failedReason).toContain(`MissingFieldError: DUNNING_CREATED`);
-    expect(job.failedReason).toContain(`has no usable ${field}`);
-    expect(await world.mails()).toEqual([]);
-  });
+      const { state, attemptsMade, failedReason } = await world.settled(eventKey);
+      expect(state).toBe('failed');
+      expect(attemptsMade).toBe(1);
+      expect(failedReason).toContain(`MissingFieldError: DUNNING_CREATED`);
+      expect(failedReason).toContain(`has no usable ${field}`);
+      expect(await world.mails()).toEqual([]);
+    },
+  );
 
-  it('sends no second letter when Fakturia delivers the same event again', async () => {
+  test('sends no second letter when Fakturia delivers the same event again', async ({ world }) => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    await world.startWorker();
     const first = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json');
     expect((await world.settled(first.eventKey)).state).toBe('completed');
 
@@ -202,19 +194,19 @@ describe('a Fakturia DUNNING_CREATED', () => {
     expect(await world.mails()).toHaveLength(1);
   });
 
-  it('fails an invalid job with a readable reason and goes on working', async () => {
+  test('fails an invalid job with a readable reason and goes on working', async ({ world }) => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    await world.startWorker();
-    const broken = await world.queueRaw(
+    const broken = await world.queueInvalid(
       'fakturia',
+      'DUNNING_CREATED',
       '{"eventType":"DUNNING_CREATED","triggerDate":"2024-05-22T07:00:03","payload":{"dunningLevel":1}}',
-      { attempts: 5, delayMs: 100 },
+      { retries: { attempts: 5, backoffMs: 100 } },
     );
 
     const failed = await world.settled(broken);
     expect(failed.state).toBe('failed');
-    expect(failed.job.attemptsMade).toBe(1);
-    expect(failed.job.failedReason).toBe(
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toBe(
       "Invalid DUNNING_CREATED event: /payload/invoice must have required property 'invoice'",
     );
 

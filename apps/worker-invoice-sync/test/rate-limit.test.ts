@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomerDirectory } from '@campus/customer-directory';
-import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect } from 'vitest';
+import { readFixture } from '@campus/testing';
+import { vouchers, worldTest as test } from './world.js';
 
 /** The part of the sandbox's `/_control/lexoffice/rate` this test reads. */
 interface RateReport {
@@ -10,35 +9,32 @@ interface RateReport {
   maxAdmittedInAnyWindow: number;
 }
 
-let redis: TestRedis;
-let harness: Harness;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-  harness = await startHarness(redis);
-  await createCustomerDirectory(harness.inspect, harness.prefix).upsert(
-    { source: 'fakturia', id: 'K1234' },
-    { firstName: 'Holger', lastName: 'Tester' },
+/** Fakturia's INVOICE_CREATED triggered at another second: another event, another key. */
+const invoiceAt = (second: number) =>
+  readFixture('fakturia/INVOICE_CREATED.json').replace(
+    '"triggerDate": "2024-05-01T06:00:12"',
+    `"triggerDate": "2024-05-01T06:01:${String(second).padStart(2, '0')}"`,
   );
-});
-afterAll(async () => {
-  await harness?.close();
-  await redis?.close();
-});
 
 describe("Lexoffice's account limit", () => {
-  it('keeps three worker processes together to 2 requests per second', async () => {
-    await Promise.all([harness.startWorker(), harness.startWorker(), harness.startWorker()]);
-    const body = readFixture('fakturia/INVOICE_CREATED.json');
+  test('keeps three worker processes together to 2 requests per second', async ({
+    world,
+    startWorker,
+  }) => {
+    await world.directory.upsert(
+      { source: 'fakturia', id: 'K1234' },
+      { firstName: 'Holger', lastName: 'Tester' },
+    );
+    await Promise.all([startWorker(), startWorker(), startWorker()]);
     const ids: string[] = [];
-    for (let i = 0; i < 20; i++)
-      ids.push(await harness.queueEvent('fakturia', 'INVOICE_CREATED', body));
+    for (let i = 0; i < 20; i++) ids.push((await world.deliver('fakturia', invoiceAt(i))).eventKey);
 
-    const jobs = await Promise.all(ids.map((id) => harness.settled(id, 60_000)));
+    const jobs = await Promise.all(ids.map((id) => world.settled(id, 60_000)));
 
+    expect(new Set(ids).size).toBe(20);
     expect(jobs.map((j) => j.state)).toEqual(ids.map(() => 'completed'));
-    expect(await harness.vouchers()).toHaveLength(20);
-    const rate = await harness.control<RateReport>('GET', '/lexoffice/rate');
+    expect(await vouchers(world)).toHaveLength(20);
+    const rate = await world.control<RateReport>('GET', '/lexoffice/rate');
     expect(rate.maxReceivedPerSecond).toBeLessThanOrEqual(2);
   }, 90_000);
 });

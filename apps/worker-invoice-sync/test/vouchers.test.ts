@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCustomerDirectory } from '@campus/customer-directory';
-import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect } from 'vitest';
+import { readFixture, waitFor } from '@campus/testing';
+import type { WorkerWorld } from '@campus/worker-testing';
+import { lexofficeRequests, test, vouchers } from './world.js';
 
-let redis: TestRedis;
-let harness: Harness;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-  harness = await startHarness(redis);
-  await harness.startWorker();
-});
-afterAll(async () => {
-  await harness?.close();
-  await redis?.close();
-});
-beforeEach(async () => {
-  await harness.control('POST', '/reset');
+test.beforeEach(async ({ world }) => {
   // What order-to-customer writes from fakturia/CUSTOMER_CREATED.json.
-  await createCustomerDirectory(harness.inspect, harness.prefix).upsert(
+  await world.directory.upsert(
     { source: 'fakturia', id: 'K1234' },
     { salutation: 'MR', firstName: 'Holger', lastName: 'Tester', email: 'mail@example.net' },
   );
-});
-afterEach(async () => {
-  await harness.inspect.del(`${harness.prefix}:customer:fakturia:K1234`);
 });
 
 const fakturiaAddress = {
@@ -46,24 +30,22 @@ function plenigoBody(entityType: string, sign = 1): string {
   return JSON.stringify(body);
 }
 
-async function syncedVoucher(jobId: string) {
-  const job = await harness.settled(jobId);
+async function syncedVoucher(world: WorkerWorld, jobId: string) {
+  const job = await world.settled(jobId);
   expect(job).toMatchObject({ state: 'completed' });
-  const vouchers = await harness.vouchers();
-  expect(vouchers).toHaveLength(1);
-  expect(job.returnvalue).toMatchObject({ voucherId: vouchers[0]!.id });
-  return vouchers[0]!;
+  const stored = await vouchers(world);
+  expect(stored).toHaveLength(1);
+  expect(job.returnvalue).toMatchObject({ voucherId: stored[0]!.id });
+  return stored[0]!;
 }
 
 describe('vouchers at Lexoffice', () => {
-  it('books a Fakturia invoice as a finalized invoice with the customer from the directory', async () => {
-    const id = await harness.queueEvent(
-      'fakturia',
-      'INVOICE_CREATED',
-      readFixture('fakturia/INVOICE_CREATED.json'),
-    );
+  test('books a Fakturia invoice as a finalized invoice with the customer from the directory', async ({
+    world,
+  }) => {
+    const { eventKey } = await world.deliver('fakturia', 'fakturia/INVOICE_CREATED.json');
 
-    const voucher = await syncedVoucher(id);
+    const voucher = await syncedVoucher(world, eventKey);
     expect(voucher.voucherType).toBe('invoice');
     expect(voucher.request).toEqual({
       voucherDate: '2024-05-01',
@@ -84,18 +66,16 @@ describe('vouchers at Lexoffice', () => {
       introduction: 'Rechnung RE-2024-000042',
       remark: 'Referenz: Fakturia-Rechnung RE-2024-000042',
     });
-    const [request] = await harness.requests();
+    const [request] = await lexofficeRequests(world);
     expect(request).toMatchObject({ path: '/lexoffice/v1/invoices', query: { finalize: 'true' } });
   });
 
-  it('books a Fakturia invoice correction as a credit note with positive amounts', async () => {
-    const id = await harness.queueEvent(
-      'fakturia',
-      'INVOICECORRECTION_CREATED',
-      readFixture('fakturia/INVOICECORRECTION_CREATED.json'),
-    );
+  test('books a Fakturia invoice correction as a credit note with positive amounts', async ({
+    world,
+  }) => {
+    const { eventKey } = await world.deliver('fakturia', 'fakturia/INVOICECORRECTION_CREATED.json');
 
-    const voucher = await syncedVoucher(id);
+    const voucher = await syncedVoucher(world, eventKey);
     expect(voucher.voucherType).toBe('creditnote');
     expect(voucher.request).toMatchObject({
       voucherDate: '2024-05-20',
@@ -114,10 +94,10 @@ describe('vouchers at Lexoffice', () => {
     expect(voucher.request).not.toHaveProperty('shippingConditions');
   });
 
-  it('books a plenigo invoice with its gross prices, dated in German time', async () => {
-    const id = await harness.queueEvent('plenigo', 'INVOICE/CREATION', plenigoBody('INVOICE'));
+  test('books a plenigo invoice with its gross prices, dated in German time', async ({ world }) => {
+    const { eventKey } = await world.deliver('plenigo', plenigoBody('INVOICE'));
 
-    const voucher = await syncedVoucher(id);
+    const voucher = await syncedVoucher(world, eventKey);
     expect(voucher.voucherType).toBe('invoice');
     expect(voucher.request).toMatchObject({
       voucherDate: '2024-08-28',
@@ -141,17 +121,13 @@ describe('vouchers at Lexoffice', () => {
     });
   });
 
-  it.each([
+  test.for([
     ['INVOICE_CORRECTION', 'plenigo-Rechnungskorrektur 223'],
     ['INVOICE_CANCELLATION', 'plenigo-Stornorechnung 223'],
-  ])('books a plenigo %s as a credit note', async (entityType, reference) => {
-    const id = await harness.queueEvent(
-      'plenigo',
-      `${entityType}/CREATION`,
-      plenigoBody(entityType, -1),
-    );
+  ] as const)('books a plenigo %s as a credit note', async ([entityType, reference], { world }) => {
+    const { eventKey } = await world.deliver('plenigo', plenigoBody(entityType, -1));
 
-    const voucher = await syncedVoucher(id);
+    const voucher = await syncedVoucher(world, eventKey);
     expect(voucher.voucherType).toBe('creditnote');
     expect(voucher.request).toMatchObject({
       voucherDate: '2024-08-28',
@@ -160,15 +136,14 @@ describe('vouchers at Lexoffice', () => {
     });
   });
 
-  it('books a website e-book purchase as an invoice for the catalog product', async () => {
-    const id = await harness.queueEvent(
-      'campus',
-      'form.ebook.kauf.submit',
-      readFixture('campus/form.ebook.kauf.submit.json'),
-      { receivedAt: '2024-06-30T22:30:00.000Z' },
-    );
+  test('books a website e-book purchase as an invoice for the catalog product', async ({
+    world,
+  }) => {
+    const { eventKey: id } = await world.deliver('campus', 'campus/form.ebook.kauf.submit.json', {
+      receivedAt: '2024-06-30T22:30:00.000Z',
+    });
 
-    const voucher = await syncedVoucher(id);
+    const voucher = await syncedVoucher(world, id);
     expect(voucher.voucherType).toBe('invoice');
     expect(voucher.request).toMatchObject({
       // 00:30 on 1 July in Germany.
@@ -193,59 +168,61 @@ describe('vouchers at Lexoffice', () => {
     });
   });
 
-  it('fails a purchase of a product the catalog does not know, naming the slug', async () => {
+  test('fails a purchase of a product the catalog does not know, naming the slug', async ({
+    world,
+  }) => {
     const body = readFixture('campus/form.ebook.kauf.submit.json').replace(
       'ebook-agiles-arbeiten',
       'ebook-gibt-es-nicht',
     );
-    const id = await harness.queueEvent('campus', 'form.ebook.kauf.submit', body);
+    const { eventKey } = await world.deliver('campus', body);
 
-    const job = await harness.settled(id);
+    const job = await world.settled(eventKey);
     expect(job.state).toBe('failed');
     expect(job.attemptsMade).toBe(1);
     expect(job.failedReason).toContain(
       'product "ebook-gibt-es-nicht" is not in the product catalog',
     );
-    expect(await harness.requests()).toEqual([]);
+    expect(await lexofficeRequests(world)).toEqual([]);
   });
 
-  it('fails an invoice without a billing city before sending it, naming the schema path', async () => {
+  test('fails an invoice without a billing city before sending it, naming the schema path', async ({
+    world,
+  }) => {
     const body = readFixture('fakturia/INVOICE_CREATED.json').replace(
       '"cityName": "Testhausen"',
       '"cityName": null',
     );
-    const id = await harness.queueEvent('fakturia', 'INVOICE_CREATED', body);
+    const { eventKey } = await world.deliver('fakturia', body);
 
-    const job = await harness.settled(id);
+    const job = await world.settled(eventKey);
     expect(job.state).toBe('failed');
     expect(job.attemptsMade).toBe(1);
     expect(job.failedReason).toBe(
       'VoucherContractError: Lexoffice voucher for Fakturia-Rechnung RE-2024-000042 breaks ' +
         "lexoffice_voucher_create_out: /address/city must have required property 'city'",
     );
-    expect(await harness.requests()).toEqual([]);
+    expect(await lexofficeRequests(world)).toEqual([]);
   });
 
-  it('waits for the customer directory when the invoice arrives before its customer', async () => {
-    await harness.inspect.del(`${harness.prefix}:customer:fakturia:K1234`);
-    const id = await harness.queueEvent(
-      'fakturia',
-      'INVOICE_CREATED',
-      readFixture('fakturia/INVOICE_CREATED.json'),
-      { attempts: 50, backoffMs: 200 },
+  test('waits for the customer directory when the invoice arrives before its customer', async ({
+    world,
+  }) => {
+    await world.connection.del(`${world.prefix}:customer:fakturia:K1234`);
+    const { eventKey: id } = await world.deliver('fakturia', 'fakturia/INVOICE_CREATED.json', {
+      retries: { attempts: 50, backoffMs: 200 },
+    });
+    await waitFor(
+      'the invoice to be tried',
+      async () => ((await world.queue.getJob(id))?.attemptsMade ?? 0) > 0,
     );
-    const deadline = Date.now() + 20_000;
-    while (((await harness.queue.getJob(id))?.attemptsMade ?? 0) === 0) {
-      if (Date.now() > deadline) throw new Error('the invoice was never tried');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await harness.requests()).toEqual([]);
+    expect(await lexofficeRequests(world)).toEqual([]);
 
-    await createCustomerDirectory(harness.inspect, harness.prefix).upsert(
+    await world.directory.upsert(
       { source: 'fakturia', id: 'K1234' },
       { firstName: 'Holger', lastName: 'Tester' },
     );
-    const voucher = await syncedVoucher(id);
+    const voucher = await syncedVoucher(world, id);
     expect(voucher.request).toMatchObject({ address: fakturiaAddress });
   });
 });

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { verifyMagicCode } from '@campus/magic-code';
 import { readFixture } from '@campus/testing';
-import { codeRequest, startHarness, type Harness } from './harness.js';
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+import type { WorkerWorld } from '@campus/worker-testing';
+import { codeRequest, test } from './world.js';
 
 /** The code as the mail's reader sees it: the indented line of 8 characters. */
 function codeIn(mail: { text?: string }): string {
@@ -18,82 +11,107 @@ function codeIn(mail: { text?: string }): string {
   return match[1];
 }
 
+/** A code request for `email` delivered as the website posts it; `attempts` with 100 ms between them. */
+async function requestCode(
+  world: WorkerWorld,
+  email: string,
+  webhookId: string,
+  attempts?: number,
+) {
+  const retries = attempts === undefined ? undefined : { attempts, backoffMs: 100 };
+  return (await world.deliver('campus', codeRequest(email), { webhookId, retries })).eventKey;
+}
+
 // Each test uses its own address: the request limit counts per address.
 describe('worker-login-mail', () => {
-  it('mails a login code that the receiver accepts', async () => {
+  test('mails a login code that the receiver accepts', async ({ world, store }) => {
     const email = 'max.mustermann@example.com';
     const rawBody = readFixture('campus/form.login.magic_code.request.json');
     expect(JSON.parse(rawBody)).toEqual(JSON.parse(codeRequest(email)));
-    const id = await h.add(rawBody, 'msg_login_1');
-    expect(await h.settled(id)).toBe('completed');
+    const { eventKey: id } = await world.deliver('campus', rawBody, {
+      webhookId: 'msg_login_1',
+      retries: { attempts: 3, backoffMs: 100 },
+    });
+    expect((await world.settled(id)).state).toBe('completed');
 
-    const mails = await h.mailsTo(email);
+    const mails = await world.mails(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Ihr Anmeldecode für Campus');
     expect(mails[0]!.text).toContain('Der Code ist 15 Minuten gültig.');
-    expect(await verifyMagicCode(h.store, email, codeIn(mails[0]!))).toBe('valid');
+    expect(await verifyMagicCode(store, email, codeIn(mails[0]!))).toBe('valid');
   });
 
-  it('mails five codes for six requests in a row and completes the sixth quietly', async () => {
+  test('mails five codes for six requests in a row and completes the sixth quietly', async ({
+    world,
+  }) => {
     const email = 'erika.musterfrau@example.com';
     const ids: string[] = [];
     for (let n = 1; n <= 6; n++) {
-      const id = await h.accept(email, `msg_login_flood_${n}`);
-      expect(await h.settled(id)).toBe('completed');
+      const id = await requestCode(world, email, `msg_login_flood_${n}`);
+      expect((await world.settled(id)).state).toBe('completed');
       ids.push(id);
     }
 
-    expect(await h.mailsTo(email)).toHaveLength(5);
-    const sixth = await h.queues.domain['login-mail'].getJob(ids[5]!);
+    expect(await world.mails(email)).toHaveLength(5);
+    const sixth = await world.queue.getJob(ids[5]!);
     expect(sixth?.returnvalue).toEqual({ sent: false, reason: 'rate_limited' });
   });
 
-  it('retries while the SMTP server turns it away, then mails one code that verifies', async () => {
+  test('retries while the SMTP server turns it away, then mails one code that verifies', async ({
+    world,
+    store,
+  }) => {
     const email = 'smtp.retry@example.com';
-    await h.smtp.arm('refuse', 2);
-    const id = await h.add(codeRequest(email), 'msg_login_smtp', 5);
-    expect(await h.settled(id)).toBe('completed');
+    await world.smtp.arm('refuse', 2);
+    const id = await requestCode(world, email, 'msg_login_smtp', 5);
+    expect((await world.settled(id)).state).toBe('completed');
 
-    expect((await h.smtp.status()).applied.refuse).toBe(2);
-    expect((await h.queues.domain['login-mail'].getJob(id))?.attemptsMade).toBeGreaterThan(1);
-    const mails = await h.mailsTo(email);
+    expect((await world.smtp.status()).applied.refuse).toBe(2);
+    expect((await world.queue.getJob(id))?.attemptsMade).toBeGreaterThan(1);
+    const mails = await world.mails(email);
     expect(mails).toHaveLength(1);
-    expect(await verifyMagicCode(h.store, email, codeIn(mails[0]!))).toBe('valid');
+    expect(await verifyMagicCode(store, email, codeIn(mails[0]!))).toBe('valid');
   });
 
-  it('does not count a retried request against the limit', async () => {
+  test('does not count a retried request against the limit', async ({ world }) => {
     const email = 'retry.limit@example.com';
     for (let n = 1; n <= 4; n++) {
-      expect(await h.settled(await h.accept(email, `msg_login_limit_${n}`))).toBe('completed');
+      const id = await requestCode(world, email, `msg_login_limit_${n}`);
+      expect((await world.settled(id)).state).toBe('completed');
     }
-    await h.smtp.arm('refuse', 2);
-    const fifth = await h.add(codeRequest(email), 'msg_login_limit_5', 5);
-    expect(await h.settled(fifth)).toBe('completed');
+    await world.smtp.arm('refuse', 2);
+    const fifth = await requestCode(world, email, 'msg_login_limit_5', 5);
+    expect((await world.settled(fifth)).state).toBe('completed');
 
-    expect(await h.mailsTo(email)).toHaveLength(5);
+    expect(await world.mails(email)).toHaveLength(5);
   });
 
-  it('sends one mail when a done request is retried', async () => {
+  test('sends one mail when a done request is retried', async ({ world, store }) => {
     const email = 'done.retry@example.com';
-    const id = await h.accept(email, 'msg_login_done');
-    expect(await h.settled(id)).toBe('completed');
-    await (await h.queues.domain['login-mail'].getJob(id))!.retry('completed');
-    expect(await h.settled(id)).toBe('completed');
+    const id = await requestCode(world, email, 'msg_login_done');
+    expect((await world.settled(id)).state).toBe('completed');
+    await (await world.queue.getJob(id))!.retry('completed');
+    expect((await world.settled(id)).state).toBe('completed');
 
-    const mails = await h.mailsTo(email);
+    const mails = await world.mails(email);
     expect(mails).toHaveLength(1);
-    expect(await verifyMagicCode(h.store, email, codeIn(mails[0]!))).toBe('valid');
+    expect(await verifyMagicCode(store, email, codeIn(mails[0]!))).toBe('valid');
   });
 
-  it('fails an invalid request for good with the reason', async () => {
-    const id = await h.add(codeRequest('not-an-address'), 'msg_login_invalid', 5);
-    expect(await h.settled(id)).toBe('failed');
+  test('fails an invalid request for good with the reason', async ({ world }) => {
+    const id = await world.queueInvalid(
+      'campus',
+      'form.login.magic_code.request',
+      codeRequest('not-an-address'),
+      { webhookId: 'msg_login_invalid', retries: { attempts: 5, backoffMs: 100 } },
+    );
+    expect((await world.settled(id)).state).toBe('failed');
 
-    const job = await h.queues.domain['login-mail'].getJob(id);
+    const job = await world.queue.getJob(id);
     expect(job?.failedReason).toBe(
       'Invalid form.login.magic_code.request event: /data/email must match format "email"',
     );
     expect(job?.attemptsMade).toBe(1);
-    expect(await h.mailsTo('not-an-address')).toHaveLength(0);
+    expect(await world.mails('not-an-address')).toHaveLength(0);
   });
 });

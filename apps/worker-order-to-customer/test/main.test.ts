@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readFixture, spawnApp } from '@campus/testing';
-import { PREFIX, startHarness, type Harness } from './harness.js';
+import { expect } from 'vitest';
+import { spawnApp } from '@campus/testing';
+import { prosonataAddresses, test } from './world.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-
-it('runs as its own process: files the address, logs no personal data, stops cleanly on SIGTERM', async () => {
+test('runs as its own process: files the address, logs no personal data, stops cleanly on SIGTERM', async ({
+  world,
+}) => {
   const app = spawnApp('worker-order-to-customer', {
+    ...world.env,
     CAMPUS_MODE: 'sandbox',
-    REDIS_URL: h.redisUrl,
-    QUEUE_PREFIX: PREFIX,
-    PROSONATA_API_URL: `${h.sandbox.url}/prosonata`,
     PROSONATA_API_KEY: 'process-test-key',
     LOG_LEVEL: 'debug',
   });
   try {
     await app.waitFor(/worker-order-to-customer started/);
-    const id = await h.deliver('fakturia', readFixture('fakturia/CUSTOMER_CREATED.json'));
-    expect((await h.settle(id)).state).toBe('completed');
-    expect(await h.addresses()).toMatchObject([{ name1: 'Holger Tester', city: 'Testhausen' }]);
+    const { eventKey } = await world.deliver('fakturia', 'fakturia/CUSTOMER_CREATED.json');
+    expect((await world.settled(eventKey)).state).toBe('completed');
+    expect(await prosonataAddresses(world)).toMatchObject([
+      { name1: 'Holger Tester', city: 'Testhausen' },
+    ]);
     await app.waitFor(/ProSonata address filed/);
   } finally {
     expect(await app.stop('SIGTERM')).toBe(0);

@@ -1,6 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import type { Source } from '@campus/events';
 import { readFixture } from '@campus/testing';
-import { startHarness, type Harness } from './harness.js';
+import type { DeliveryOptions, WorkerWorld } from '@campus/worker-testing';
+import { prosonataAddresses, prosonataRequests, test } from './world.js';
 import {
   fakturiaCustomerEvent,
   plenigoCustomerEvent,
@@ -8,22 +10,27 @@ import {
   plenigoOrderEvent,
 } from './fixtures.js';
 
-let h: Harness;
+/** Delivers a body as the sender would and returns its job id. */
+const deliver = async (
+  world: WorkerWorld,
+  source: Source,
+  body: string,
+  options?: DeliveryOptions,
+) => (await world.deliver(source, body, options)).eventKey;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.reset());
-afterAll(() => h.close());
-
-const completed = async (jobId: string) => expect((await h.settle(jobId)).state).toBe('completed');
+/** Delivers a body and expects its job to complete. */
+const completed = async (world: WorkerWorld, source: Source, body: string) =>
+  expect((await world.settled(await deliver(world, source, body))).state).toBe('completed');
 
 describe('worker-order-to-customer', () => {
-  it('files a new Fakturia customer as one ProSonata address and fills the directory', async () => {
-    await h.start();
-    await completed(await h.deliver('fakturia', readFixture('fakturia/CUSTOMER_CREATED.json')));
+  test('files a new Fakturia customer as one ProSonata address and fills the directory', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    await completed(world, 'fakturia', readFixture('fakturia/CUSTOMER_CREATED.json'));
 
-    const addresses = await h.addresses();
+    const addresses = await prosonataAddresses(world);
     expect(addresses).toHaveLength(1);
     expect(addresses[0]).toMatchObject({
       customerID: 1,
@@ -39,7 +46,7 @@ describe('worker-order-to-customer', () => {
       comments: 'campus:fakturia:K1234',
       addressActive: 1,
     });
-    expect(await h.directory.get({ source: 'fakturia', id: 'K1234' })).toMatchObject({
+    expect(await world.directory.get({ source: 'fakturia', id: 'K1234' })).toMatchObject({
       email: 'mail@example.net',
       salutation: 'MR',
       firstName: 'Holger',
@@ -49,17 +56,17 @@ describe('worker-order-to-customer', () => {
     });
   });
 
-  it('updates the same address when the customer changes', async () => {
-    await h.start();
-    await completed(await h.deliver('fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED')));
+  test('updates the same address when the customer changes', async ({ world, startWorker }) => {
+    await startWorker();
+    await completed(world, 'fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED'));
     const changed = fakturiaCustomerEvent(
       'CUSTOMER_CHANGED',
       { lastName: 'Muster', email: 'neu@example.net' },
       { addressLine1: 'Neuer Weg 7b', zipCode: '28195', cityName: 'Bremen' },
     );
-    await completed(await h.deliver('fakturia', changed));
+    await completed(world, 'fakturia', changed);
 
-    const addresses = await h.addresses();
+    const addresses = await prosonataAddresses(world);
     expect(addresses).toHaveLength(1);
     expect(addresses[0]).toMatchObject({
       name1: 'Holger Muster',
@@ -70,19 +77,22 @@ describe('worker-order-to-customer', () => {
       invoiceEmail: 'neu@example.net',
       comments: 'campus:fakturia:K1234',
     });
-    expect((await h.requests()).map((r) => r.method)).toEqual(['POST', 'PUT']);
-    expect(await h.directory.get({ source: 'fakturia', id: 'K1234' })).toMatchObject({
+    expect((await prosonataRequests(world)).map((r) => r.method)).toEqual(['POST', 'PUT']);
+    expect(await world.directory.get({ source: 'fakturia', id: 'K1234' })).toMatchObject({
       email: 'neu@example.net',
       lastName: 'Muster',
       address: { city: 'Bremen' },
     });
   });
 
-  it('files the customer of a processed Fakturia order, company first', async () => {
-    await h.start();
-    await completed(await h.deliver('fakturia', readFixture('fakturia/ORDER_PROCESSED.json')));
+  test('files the customer of a processed Fakturia order, company first', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    await completed(world, 'fakturia', readFixture('fakturia/ORDER_PROCESSED.json'));
 
-    expect(await h.addresses()).toMatchObject([
+    expect(await prosonataAddresses(world)).toMatchObject([
       {
         companyStatus: 0,
         name1: 'Beispiel Consulting GmbH',
@@ -94,23 +104,26 @@ describe('worker-order-to-customer', () => {
         comments: 'campus:fakturia:K5001',
       },
     ]);
-    expect(await h.directory.get({ source: 'fakturia', id: 'K5001' })).toMatchObject({
+    expect(await world.directory.get({ source: 'fakturia', id: 'K5001' })).toMatchObject({
       email: 'anna.beispiel@example.org',
       companyName: 'Beispiel Consulting GmbH',
     });
   });
 
-  it('remembers a plenigo customer without an address and files it with the first order that has one', async () => {
-    await h.start();
-    await completed(await h.deliver('plenigo', readFixture('plenigo/customer-creation.json')));
-    expect(await h.addresses()).toEqual([]);
-    expect(await h.directory.get({ source: 'plenigo', id: '29' })).toMatchObject({
+  test('remembers a plenigo customer without an address and files it with the first order that has one', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    await completed(world, 'plenigo', readFixture('plenigo/customer-creation.json'));
+    expect(await prosonataAddresses(world)).toEqual([]);
+    expect(await world.directory.get({ source: 'plenigo', id: '29' })).toMatchObject({
       email: 'plenigo+callback@plenigo.com',
       firstName: 'Test',
     });
 
-    await completed(await h.deliver('plenigo', plenigoOrderEvent('29', plenigoInvoiceAddress)));
-    expect(await h.addresses()).toMatchObject([
+    await completed(world, 'plenigo', plenigoOrderEvent('29', plenigoInvoiceAddress));
+    expect(await prosonataAddresses(world)).toMatchObject([
       {
         name1: 'Test Kundin',
         street: 'Lindenstraße',
@@ -123,14 +136,17 @@ describe('worker-order-to-customer', () => {
     ]);
   });
 
-  it('files a plenigo customer that has an address, and updates it on CUSTOMER/CHANGE', async () => {
-    await h.start();
+  test('files a plenigo customer that has an address, and updates it on CUSTOMER/CHANGE', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
     const created = plenigoCustomerEvent(
       'CREATION',
       { invoiceAddress: plenigoInvoiceAddress },
       '41',
     );
-    await completed(await h.deliver('plenigo', created));
+    await completed(world, 'plenigo', created);
     const changed = plenigoCustomerEvent(
       'CHANGE',
       {
@@ -139,9 +155,9 @@ describe('worker-order-to-customer', () => {
       },
       '41',
     );
-    await completed(await h.deliver('plenigo', changed));
+    await completed(world, 'plenigo', changed);
 
-    const addresses = await h.addresses();
+    const addresses = await prosonataAddresses(world);
     expect(addresses).toHaveLength(1);
     expect(addresses[0]).toMatchObject({
       name1: 'Test Neumann',
@@ -149,17 +165,19 @@ describe('worker-order-to-customer', () => {
       postalCode: '14467',
       comments: 'campus:plenigo:41',
     });
-    expect((await h.requests()).map((r) => r.method)).toEqual(['POST', 'PUT']);
+    expect((await prosonataRequests(world)).map((r) => r.method)).toEqual(['POST', 'PUT']);
   });
 
-  it('files an Angebot request as a prospect: the company, for the attention of the contact', async () => {
-    await h.start();
-    const id = await h.deliver('campus', readFixture('campus/form.b2b.angebot.submit.json'), {
-      webhookId: 'msg_angebot_1',
-    });
-    await completed(id);
+  test('files an Angebot request as a prospect: the company, for the attention of the contact', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    const body = readFixture('campus/form.b2b.angebot.submit.json');
+    const id = await deliver(world, 'campus', body, { webhookId: 'msg_angebot_1' });
+    expect((await world.settled(id)).state).toBe('completed');
 
-    expect(await h.addresses()).toMatchObject([
+    expect(await prosonataAddresses(world)).toMatchObject([
       {
         customerID: 1,
         name1: 'Nordwind Logistik GmbH',
@@ -173,10 +191,10 @@ describe('worker-order-to-customer', () => {
       },
     ]);
     // The sandbox takes the status from the customer group; what we asked for is in the request.
-    const [post] = await h.requests();
+    const [post] = await prosonataRequests(world);
     expect(post?.body).toMatchObject({ companyStatus: 2, customerID: 1 });
     expect(
-      await h.directory.get({ source: 'campus', id: 'jana.krueger@nordwind-logistik.example' }),
+      await world.directory.get({ source: 'campus', id: 'jana.krueger@nordwind-logistik.example' }),
     ).toMatchObject({
       companyName: 'Nordwind Logistik GmbH',
       firstName: 'Jana',
@@ -184,14 +202,13 @@ describe('worker-order-to-customer', () => {
     });
   });
 
-  it('files an e-book buyer as a customer', async () => {
-    await h.start();
-    const id = await h.deliver('campus', readFixture('campus/form.ebook.kauf.submit.json'), {
-      webhookId: 'msg_ebook_1',
-    });
-    await completed(id);
+  test('files an e-book buyer as a customer', async ({ world, startWorker }) => {
+    await startWorker();
+    const body = readFixture('campus/form.ebook.kauf.submit.json');
+    const id = await deliver(world, 'campus', body, { webhookId: 'msg_ebook_1' });
+    expect((await world.settled(id)).state).toBe('completed');
 
-    expect(await h.addresses()).toMatchObject([
+    expect(await prosonataAddresses(world)).toMatchObject([
       {
         name1: 'Max Mustermann',
         addressName: 'Max Mustermann',
@@ -203,81 +220,105 @@ describe('worker-order-to-customer', () => {
         invoiceEmail: 'max.mustermann@example.com',
       },
     ]);
-    const [post] = await h.requests();
+    const [post] = await prosonataRequests(world);
     expect(post?.body).toMatchObject({ companyStatus: 0 });
     expect(
-      await h.directory.get({ source: 'campus', id: 'max.mustermann@example.com' }),
+      await world.directory.get({ source: 'campus', id: 'max.mustermann@example.com' }),
     ).toMatchObject({ firstName: 'Max', address: { city: 'Köln' } });
   });
 
-  it('deactivates the address of a deleted Fakturia customer and erases the directory entry', async () => {
-    await h.start();
-    await completed(await h.deliver('fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED')));
-    await completed(await h.deliver('fakturia', fakturiaCustomerEvent('CUSTOMER_DELETED')));
+  test('deactivates the address of a deleted Fakturia customer and erases the directory entry', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    await completed(world, 'fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED'));
+    await completed(world, 'fakturia', fakturiaCustomerEvent('CUSTOMER_DELETED'));
 
-    expect(await h.addresses()).toMatchObject([{ name1: 'Holger Tester', addressActive: 0 }]);
-    expect(await h.directory.get({ source: 'fakturia', id: 'K1234' })).toBeUndefined();
+    expect(await prosonataAddresses(world)).toMatchObject([
+      { name1: 'Holger Tester', addressActive: 0 },
+    ]);
+    expect(await world.directory.get({ source: 'fakturia', id: 'K1234' })).toBeUndefined();
   });
 
-  it('deactivates the address of a deleted plenigo customer and erases the directory entry', async () => {
-    await h.start();
+  test('deactivates the address of a deleted plenigo customer and erases the directory entry', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
     const created = plenigoCustomerEvent(
       'CREATION',
       { invoiceAddress: plenigoInvoiceAddress },
       '33',
     );
-    await completed(await h.deliver('plenigo', created));
-    await completed(await h.deliver('plenigo', readFixture('plenigo/customer-deletion.json')));
+    await completed(world, 'plenigo', created);
+    await completed(world, 'plenigo', readFixture('plenigo/customer-deletion.json'));
 
-    expect(await h.addresses()).toMatchObject([
+    expect(await prosonataAddresses(world)).toMatchObject([
       { comments: 'campus:plenigo:33', addressActive: 0 },
     ]);
-    expect(await h.directory.get({ source: 'plenigo', id: '33' })).toBeUndefined();
+    expect(await world.directory.get({ source: 'plenigo', id: '33' })).toBeUndefined();
   });
 
-  it('creates exactly one address when the create timed out after ProSonata did the work', async () => {
-    await h.start({ timeoutMs: 1_000 });
-    await h.control('/fail', { count: 1, mode: 'timeout-after-work' });
-    await completed(await h.deliver('fakturia', readFixture('fakturia/CUSTOMER_CREATED.json')));
+  test('creates exactly one address when the create timed out after ProSonata did the work', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker({ timeoutMs: 1_000 });
+    await world.control('POST', '/prosonata/fail', { count: 1, mode: 'timeout-after-work' });
+    await completed(world, 'fakturia', readFixture('fakturia/CUSTOMER_CREATED.json'));
 
-    const addresses = await h.addresses();
+    const addresses = await prosonataAddresses(world);
     expect(addresses).toHaveLength(1);
     expect(
-      (await h.requests()).map((r) => `${r.method} ${r.fault ?? r.status ?? ''}`.trim()),
+      (await prosonataRequests(world)).map((r) =>
+        `${r.method} ${r.fault ?? r.status ?? ''}`.trim(),
+      ),
     ).toEqual(['POST timeout-after-work', 'GET 200', 'PUT 200']);
-    expect((await h.directory.get({ source: 'fakturia', id: 'K1234' }))?.prosonataAddressId).toBe(
-      addresses[0]!.addressID,
-    );
+    expect(
+      (await world.directory.get({ source: 'fakturia', id: 'K1234' }))?.prosonataAddressId,
+    ).toBe(addresses[0]!.addressID);
   });
 
-  it('fails at once, with a reason an operator can act on, when the customer group does not exist', async () => {
-    await h.start({ customerId: 42 });
-    const result = await h.settle(
-      await h.deliver('fakturia', readFixture('fakturia/CUSTOMER_CREATED.json'), { attempts: 5 }),
+  test('fails at once, with a reason an operator can act on, when the customer group does not exist', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker({ customerId: 42 });
+    const retries = { attempts: 5, backoffMs: 200 };
+    const result = await world.settled(
+      await deliver(world, 'fakturia', readFixture('fakturia/CUSTOMER_CREATED.json'), { retries }),
     );
 
     expect(result.state).toBe('failed');
     expect(result.failedReason).toContain('customerID 42 does not exist');
     expect(result.failedReason).toContain('PROSONATA_CUSTOMER_ID');
-    expect((await h.requests()).filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(await h.addresses()).toEqual([]);
+    expect((await prosonataRequests(world)).filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(await prosonataAddresses(world)).toEqual([]);
   });
-  it('files one address when two events about the same new customer are worked on at once', async () => {
-    await h.start({ concurrency: 5 });
+  test('files one address when two events about the same new customer are worked on at once', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker({ concurrency: 5 });
     const ids = await Promise.all([
-      h.deliver('fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED')),
-      h.deliver('fakturia', fakturiaCustomerEvent('CUSTOMER_CHANGED', { phone1: '0421 123' })),
+      deliver(world, 'fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED')),
+      deliver(world, 'fakturia', fakturiaCustomerEvent('CUSTOMER_CHANGED', { phone1: '0421 123' })),
     ]);
-    for (const id of ids) await completed(id);
+    for (const id of ids) expect((await world.settled(id)).state).toBe('completed');
 
-    expect(await h.addresses()).toHaveLength(1);
-    expect((await h.requests()).map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
+    expect(await prosonataAddresses(world)).toHaveLength(1);
+    expect((await prosonataRequests(world)).map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
   });
 
-  it('fails at once when a Fakturia customer has no customer number', async () => {
-    await h.start();
-    const result = await h.settle(
-      await h.deliver(
+  test('fails at once when a Fakturia customer has no customer number', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    const result = await world.settled(
+      await deliver(
+        world,
         'fakturia',
         fakturiaCustomerEvent('CUSTOMER_CREATED', { customerNumber: null }),
       ),
@@ -285,6 +326,6 @@ describe('worker-order-to-customer', () => {
 
     expect(result.state).toBe('failed');
     expect(result.failedReason).toContain('carries no customer.customerNumber');
-    expect(await h.requests()).toEqual([]);
+    expect(await prosonataRequests(world)).toEqual([]);
   });
 });

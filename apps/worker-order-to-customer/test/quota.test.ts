@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { RecordedRequest } from '@campus/sandbox';
-import { startHarness, type Harness } from './harness.js';
+import { waitFor } from '@campus/testing';
 import { fakturiaCustomerEvent } from './fixtures.js';
-
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+import { prosonataAddresses, prosonataRequests, test } from './world.js';
 
 const LIMIT = 50;
 const WINDOW_MS = 3_000;
@@ -28,29 +22,36 @@ function answeredPerWindow(requests: readonly RecordedRequest[]): number[] {
   return counts;
 }
 
-it('files 200 new customers through a quota of 50 per window without failing a job or overrunning the quota', async () => {
-  await h.control('/quota', { limit: LIMIT, windowSeconds: WINDOW_MS / 1000 });
+test('files 200 new customers through a quota of 50 per window without failing a job or overrunning the quota', async ({
+  world,
+  startWorker,
+}) => {
+  await world.control('POST', '/prosonata/quota', {
+    limit: LIMIT,
+    windowSeconds: WINDOW_MS / 1000,
+  });
   // Two worker processes share the quota through Redis.
-  const first = await h.start({ concurrency: 5 });
-  await h.start({ concurrency: 5 });
+  await startWorker({ concurrency: 5 });
+  await startWorker({ concurrency: 5 });
   for (let i = 1; i <= CUSTOMERS; i += 1) {
     const customerNumber = `K${String(i).padStart(4, '0')}`;
-    await h.deliver('fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED', { customerNumber }));
+    await world.deliver('fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED', { customerNumber }));
   }
 
-  await expect
-    .poll(async () => (await first.queue.getJobCounts('completed')).completed, {
-      timeout: 90_000,
-      interval: 500,
-    })
-    .toBe(CUSTOMERS);
+  const completed = async () => (await world.queue.getJobCounts('completed')).completed;
+  await waitFor(
+    `${CUSTOMERS} completed jobs`,
+    async () => (await completed()) === CUSTOMERS,
+    90_000,
+  );
 
-  expect((await first.queue.getJobCounts('failed')).failed).toBe(0);
-  const addresses = await h.addresses();
+  expect(await completed()).toBe(CUSTOMERS);
+  expect((await world.queue.getJobCounts('failed')).failed).toBe(0);
+  const addresses = await prosonataAddresses(world);
   expect(addresses).toHaveLength(CUSTOMERS);
   expect(new Set(addresses.map((a) => a.comments)).size).toBe(CUSTOMERS);
 
-  const requests = await h.requests();
+  const requests = await prosonataRequests(world);
   expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(3);
   const perWindow = answeredPerWindow(requests);
   expect(Math.max(...perWindow)).toBeLessThanOrEqual(LIMIT);

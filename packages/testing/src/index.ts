@@ -5,3 +5,4 @@ export type { TestRedis } from './redis-server.js';
 export { readFixture, FIXTURES_DIR } from './fixtures.js';
 export { spawnApp } from './spawn-app.js';
 export type { RunningApp } from './spawn-app.js';
+export { waitFor, WaitTimeoutError } from './wait-for.js';

@@ -1,10 +1,10 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { NonRetriableError, RetryAfterError } from '@campus/errors';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@campus/config';
 import { createLogger } from '@campus/logger';
-import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
+import { readFixture, startTestRedis, waitFor, type TestRedis } from '@campus/testing';
 import type { EventJobData } from '@campus/events';
 import {
   createProducerConnection,
@@ -63,22 +63,11 @@ async function queueDunning(overrides: Partial<EventJobData> = {}, attempts = 3)
   return job.eventKey;
 }
 
-function settled(
-  run: RunningWorker,
-  jobId: string,
-  timeoutMs = 15_000,
-): Promise<'completed' | 'failed'> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`job ${jobId} did not settle`)), timeoutMs);
-    const done = (state: 'completed' | 'failed') => (job: Job | undefined) => {
-      if (job?.id !== jobId) return;
-      if (state === 'failed' && job.attemptsMade < (job.opts.attempts ?? 1) && !job.finishedOn)
-        return;
-      clearTimeout(timer);
-      resolve(state);
-    };
-    run.worker.on('completed', done('completed'));
-    run.worker.on('failed', done('failed'));
+/** Polls until the job is completed or failed for good. */
+function settled(run: RunningWorker, jobId: string): Promise<'completed' | 'failed'> {
+  return waitFor(`job ${jobId} to settle`, async () => {
+    const state = await run.queue.getJobState(jobId);
+    return state === 'completed' || state === 'failed' ? state : undefined;
   });
 }
 

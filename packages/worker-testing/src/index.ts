@@ -1,0 +1,10 @@
+export { startWorkerWorld } from './world.js';
+export type { WorkerWorld, WorkerWorldOptions } from './world.js';
+export { workerTest } from './world-test.js';
+export { DeliveryError } from './deliveries.js';
+export type { DeliveryOptions, FixtureOrBody, ReceiverJob, Retries } from './deliveries.js';
+export { SandboxControlError } from './sandbox-control.js';
+export type { SandboxControl, SinkMail } from './sandbox-control.js';
+export type { SettledJob } from './settled.js';
+export { captureLogs } from './capture-logs.js';
+export type { CapturedLogs, LogLine } from './capture-logs.js';
