@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ConfigError, loadConfig } from './index.js';
+import { ConfigError, loadConfig, SANDBOX_SECRETS } from './index.js';
 
 describe('loadConfig', () => {
   it('fills defaults and development secrets in sandbox mode', () => {
@@ -29,7 +29,8 @@ describe('loadConfig', () => {
       expect(message).toContain('FAKTURIA_WEBHOOK_TOKEN is missing');
       expect(message).toContain('PAYPAL_WEBHOOK_ID is missing');
       expect(message).toContain('CAMPUS_WEBHOOK_SECRET is missing');
-      expect(message).not.toContain('PLENIGO_WEBHOOK_SECRET is missing');
+      // The older single variable counts as one entry of PLENIGO_WEBHOOK_SECRETS.
+      expect(message).not.toContain('PLENIGO_WEBHOOK_SECRET');
     }
   });
 
@@ -54,15 +55,68 @@ describe('loadConfig', () => {
     );
   });
 
-  it('refuses plain-http certificate URLs in production', () => {
+  it.each([
+    'http://127.0.0.1:9/',
+    'https://*.paypal.com/',
+    'https://api.paypal.com/',
+    'https://evil.example/v1/notifications/certs/',
+  ])('refuses the PayPal certificate prefix %s in production', (prefix) => {
     expect(() =>
       loadConfig(['receiver'], {
         CAMPUS_MODE: 'production',
         RECEIVER_SOURCES: 'paypal',
         PAYPAL_WEBHOOK_ID: 'WH-1',
-        PAYPAL_CERT_URL_ALLOW: 'http://127.0.0.1:9/',
+        PAYPAL_CERT_URL_ALLOW: prefix,
       }),
-    ).toThrow(/PAYPAL_CERT_URL_ALLOW may only name https URLs/);
+    ).toThrow(/PAYPAL_CERT_URL_ALLOW may only name PayPal's certificate URLs in production/);
+  });
+
+  it("accepts PayPal's own certificate URLs in production, and only those by default", () => {
+    const config = loadConfig(['receiver'], {
+      CAMPUS_MODE: 'production',
+      RECEIVER_SOURCES: 'paypal',
+      PAYPAL_WEBHOOK_ID: 'WH-1',
+    });
+    expect(config.receiver.paypalCertUrlAllow).toEqual([
+      'https://api.paypal.com/v1/notifications/certs/',
+      'https://api-m.paypal.com/v1/notifications/certs/',
+      'https://api.sandbox.paypal.com/v1/notifications/certs/',
+      'https://api-m.sandbox.paypal.com/v1/notifications/certs/',
+    ]);
+    expect(config.receiver.paypalCertTestCa).toBeUndefined();
+  });
+
+  it('refuses a test CA for PayPal certificates in production, and trusts the sandbox CA in sandbox mode', () => {
+    expect(() =>
+      loadConfig(['receiver'], {
+        CAMPUS_MODE: 'production',
+        RECEIVER_SOURCES: 'paypal',
+        PAYPAL_WEBHOOK_ID: 'WH-1',
+        PAYPAL_CERT_TEST_CA: SANDBOX_SECRETS.PAYPAL_CERT_TEST_CA,
+      }),
+    ).toThrow(/PAYPAL_CERT_TEST_CA is for tests and the sandbox only/);
+    expect(loadConfig(['receiver'], {}).receiver.paypalCertTestCa).toBe(
+      SANDBOX_SECRETS.PAYPAL_CERT_TEST_CA,
+    );
+  });
+
+  it('takes every plenigo callback secret, the older single variable as one more', () => {
+    const config = loadConfig(['receiver'], {
+      CAMPUS_MODE: 'production',
+      RECEIVER_SOURCES: 'plenigo',
+      PLENIGO_WEBHOOK_SECRETS: 'secret-a, secret-b',
+      PLENIGO_WEBHOOK_SECRET: 'secret-c',
+    });
+    expect(config.receiver.plenigoSecrets).toEqual(['secret-a', 'secret-b', 'secret-c']);
+    const onlyOld = loadConfig(['receiver'], {
+      CAMPUS_MODE: 'production',
+      RECEIVER_SOURCES: 'plenigo',
+      PLENIGO_WEBHOOK_SECRET: 'secret-c',
+    });
+    expect(onlyOld.receiver.plenigoSecrets).toEqual(['secret-c']);
+    expect(() =>
+      loadConfig(['receiver'], { CAMPUS_MODE: 'production', RECEIVER_SOURCES: 'plenigo' }),
+    ).toThrow(/PLENIGO_WEBHOOK_SECRETS is missing/);
   });
 
   it('does not ask a receiver-less app for receiver secrets', () => {
