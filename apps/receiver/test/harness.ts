@@ -132,7 +132,7 @@ export async function startReceiver(
     windowSeconds: config.receiver.paypalWindowSeconds,
     transmissions: createTransmissionStore(
       connection,
-      prefix,
+      config.core.queuePrefix,
       2 * config.receiver.paypalWindowSeconds,
     ),
     check,
