@@ -36,6 +36,60 @@ export const INT_FIELDS = [
   'addressActive',
 ] as const;
 
+/**
+ * The parameters `POST /api/v1/addresses` documents ("Notwendige und mögliche
+ * Parameter im Body"), which `PUT /api/v1/addresses/{id}` takes too. Not among
+ * them: `companyStatus` (a property of the customer group) and `addressTags`
+ * (only read and filtered by).
+ */
+export const WRITABLE_FIELDS = [
+  'customerID',
+  'name1',
+  'name2',
+  'name3',
+  'addressName',
+  'street',
+  'streetNo',
+  'postalCode',
+  'city',
+  'country',
+  'companyEmail',
+  'companyTelephone',
+  'comments',
+  'taxID',
+  'DUNS',
+  'GLN',
+  'supplierNo',
+  'fibuAccountNo',
+  'invoiceEmail',
+  'noInvoiceEmail',
+  'mandateReference',
+  'mandateDate',
+  'IBAN',
+  'BIC',
+  'bankName',
+  'accountOwner',
+  'invReverseCharge',
+  'invThirdCountry',
+  'invTextTemplate',
+  'addressActive',
+] as const;
+
+/** The body's parameters the seed documents, and the names of those it does not. */
+export function splitDocumented(body: Record<string, unknown>): {
+  documented: Record<string, unknown>;
+  undocumented: string[];
+} {
+  const writable = new Set<string>(WRITABLE_FIELDS);
+  const documented: Record<string, unknown> = {};
+  const undocumented: string[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    if (writable.has(name)) documented[name] = value;
+    else undocumented.push(name);
+  }
+  return { documented, undocumented };
+}
+
 /** Query parameters `GET /api/v1/addresses` filters by. */
 export const FILTER_FIELDS = [
   'customerID',
