@@ -42,38 +42,10 @@ export const INT_FIELDS = [
  * them: `companyStatus` (a property of the customer group) and `addressTags`
  * (only read and filtered by).
  */
-export const WRITABLE_FIELDS = [
-  'customerID',
-  'name1',
-  'name2',
-  'name3',
-  'addressName',
-  'street',
-  'streetNo',
-  'postalCode',
-  'city',
-  'country',
-  'companyEmail',
-  'companyTelephone',
-  'comments',
-  'taxID',
-  'DUNS',
-  'GLN',
-  'supplierNo',
-  'fibuAccountNo',
-  'invoiceEmail',
-  'noInvoiceEmail',
-  'mandateReference',
-  'mandateDate',
-  'IBAN',
-  'BIC',
-  'bankName',
-  'accountOwner',
-  'invReverseCharge',
-  'invThirdCountry',
-  'invTextTemplate',
-  'addressActive',
-] as const;
+export const WRITABLE_FIELDS: readonly string[] = [
+  ...STRING_FIELDS.filter((field) => field !== 'addressTags'),
+  ...INT_FIELDS,
+];
 
 /** The body's parameters the seed documents, and the names of those it does not. */
 export function splitDocumented(body: Record<string, unknown>): {
