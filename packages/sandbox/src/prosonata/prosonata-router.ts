@@ -51,7 +51,11 @@ export function createProsonataRouter({ state, logger }: Deps): Router {
   };
 
   router.get('/api/v1/addresses', (req: Request, res: Response) => {
-    const query = queryAddresses(store.addresses.values(), req.query as Record<string, unknown>);
+    const query = queryAddresses(
+      store.addresses.values(),
+      req.query as Record<string, unknown>,
+      state.searchMode,
+    );
     if (!query.ok) {
       fail(res, 400, query.message);
       return;
