@@ -2,7 +2,8 @@
  * The exact text of one member of a JSON object, as it was sent: PayPal's
  * verify-webhook-signature computes the CRC32 over the bytes of `webhook_event`
  * in the request, so the stand-in must look at those bytes, not at a parsed
- * and re-serialised copy. Expects valid JSON (express.json parsed it already).
+ * and re-serialised copy. The text runs from the colon to the next `,` or `}`,
+ * whitespace included. Expects valid JSON (express.json parsed it already).
  */
 export function rawMember(json: string, name: string): string | undefined {
   let i = skipSpace(json, 0);
@@ -13,11 +14,11 @@ export function rawMember(json: string, name: string): string | undefined {
     if (json[i] === '}') return undefined;
     const keyEnd = skipString(json, i);
     const key = JSON.parse(json.slice(i, keyEnd)) as string;
-    i = skipSpace(json, keyEnd) + 1; // the colon
-    const start = skipSpace(json, i);
-    const end = skipValue(json, start);
+    const start = skipSpace(json, keyEnd) + 1; // after the colon
+    const end = skipSpace(json, skipValue(json, skipSpace(json, start)));
+    // With the whitespace around it: a sender's body may end in a newline, and it is signed.
     if (key === name) return json.slice(start, end);
-    i = skipSpace(json, end);
+    i = end;
     if (json[i] === ',') i++;
     else return undefined;
   }
