@@ -29,7 +29,6 @@ export const prosonata = {
     env: 'PROSONATA_PROSPECT_CUSTOMER_ID',
     type: 'integer',
     minimum: 1,
-    requiredInProduction: true,
     sandboxDefault: '3',
     description:
       "ProSonata customer group (customerID) for prospects (an Angebot without an order). ProSonata's address API takes no `companyStatus`: a group's status (Interessent) is set on the group in ProSonata, and an address is a prospect by being filed under it.",
