@@ -63,7 +63,7 @@ if (source === 'paypal') {
     rawBody,
     {
       fakturiaToken: config.fakturiaToken,
-      plenigoSecret: config.plenigoSecret,
+      plenigoSecret: config.plenigoSecrets?.[0],
       campusSecret: config.campusSecret,
     },
     { webhookId: values['webhook-id'] },

@@ -35,6 +35,7 @@ export function createReceiver(deps: ReceiverDeps): {
   const { config, redis, logger } = deps;
   const now = deps.now ?? Date.now;
   const metrics = createReceiverMetrics(deps.queues);
+  deps.paypal?.metrics.register(metrics.registry);
   const stats = createStatsRecorder(redis, config.core.queuePrefix);
   const app = express();
   app.disable('x-powered-by');

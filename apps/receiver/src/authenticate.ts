@@ -38,7 +38,11 @@ const AUTHENTICATORS: Record<Source, Authenticator> = {
   plenigo: async ({ headers, rawBody }, ctx) =>
     verdict(
       verifyPlenigoRequest(
-        { secret: ctx.config.plenigoSecret, basicAuth: ctx.config.plenigoBasicAuth },
+        {
+          secrets: ctx.config.plenigoSecrets ?? [],
+          basicAuth: ctx.config.plenigoBasicAuth,
+          window: { maxAgeSeconds: ctx.config.plenigoToleranceSeconds, maxAheadSeconds: 300 },
+        },
         headers,
         rawBody,
         seconds(ctx),

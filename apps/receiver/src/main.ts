@@ -2,12 +2,11 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exitOnConfigError, loadConfig } from '@campus/config';
-import { createPaypalClient } from '@campus/clients';
 import { createLogger } from '@campus/logger';
 import { createProducerConnection, createQueueSet } from '@campus/queues';
 import { createReceiver } from './app.js';
 import { createMetricsServer } from './metrics-server.js';
-import { createApiVerifier, createCertVerifier } from './paypal-verifier.js';
+import { createConfiguredPaypalVerifier } from './paypal-setup.js';
 import { closeServer, createReceiverServer } from './server.js';
 
 const config = await exitOnConfigError('receiver', () =>
@@ -22,23 +21,7 @@ for (const queue of queues.all())
     logger.warn({ err: error.message, queue: queue.name }, 'queue error'),
   );
 
-// PayPal's API credentials are needed (and required in production) only in `api` mode.
-const paypalApi =
-  config.receiver.paypalVerifyMode === 'api'
-    ? await exitOnConfigError('receiver', () => loadConfig(['paypal']).paypal)
-    : undefined;
-// Set whenever PayPal is an enabled source (production requires it then).
-const webhookId = config.receiver.paypalWebhookId;
-const paypal =
-  webhookId === undefined
-    ? undefined
-    : paypalApi
-      ? createApiVerifier({ webhookId, client: createPaypalClient(paypalApi), logger })
-      : createCertVerifier({
-          webhookId,
-          allowedCertUrls: config.receiver.paypalCertUrlAllow,
-          logger,
-        });
+const paypal = await createConfiguredPaypalVerifier({ config, redis, logger });
 
 const { handler, stats, metrics } = createReceiver({ config, redis, queues, logger, paypal });
 const server = createReceiverServer(handler, config.receiver, () =>

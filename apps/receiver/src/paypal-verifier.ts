@@ -1,11 +1,16 @@
-import { X509Certificate } from 'node:crypto';
 import type { Logger } from '@campus/logger';
 import type { PaypalClient } from '@campus/clients';
 import {
   isAllowedCertUrl,
+  parseTransmissionTime,
   readPaypalTransmission,
   verifyPaypalSignature,
+  type PaypalTransmission,
 } from '@campus/webhook-auth';
+import { UnavailableError, withDeadline } from './deadline.js';
+import { CertificateUnavailableError, type CertificateSource } from './paypal-certificates.js';
+import type { PaypalAuthMetrics, PaypalRejection } from './paypal-metrics.js';
+import { bodyHash, type TransmissionStore } from './paypal-transmissions.js';
 
 export type AuthResult = 'ok' | 'unauthorized' | 'unavailable';
 
@@ -13,107 +18,173 @@ type Headers = Record<string, string | string[] | undefined>;
 
 export interface PaypalVerifier {
   verify(headers: Headers, rawBody: Buffer): Promise<AuthResult>;
+  metrics: PaypalAuthMetrics;
 }
 
-const CERT_CACHE_MS = 24 * 60 * 60 * 1000;
-const MAX_CERT_BYTES = 64 * 1024;
+/** What checking the signature itself says, after the cheap checks passed. */
+export type SignatureOutcome =
+  { ok: true } | { ok: false; reason: PaypalRejection } | { unavailable: string; cause?: unknown };
+
+/** Checks a transmission's signature: locally with the certificate (`cert`) or with PayPal's API (`api`). */
+export type SignatureCheck = (
+  transmission: PaypalTransmission,
+  rawBody: Buffer,
+) => Promise<SignatureOutcome>;
 
 /**
- * Local verification (`cert`): the certificate named in PAYPAL-CERT-URL is
- * fetched only from an allow-listed prefix, cached a day per URL, and checked
- * for validity before the SHA256withRSA signature over
- * `id|time|webhookId|crc32(body)` is verified.
+ * PayPal's transmission signature covers `id|time|webhookId|crc32(body)`, and
+ * CRC32 can be forged: with one genuine delivery an attacker can write any
+ * body with the same CRC32 (issue #9). So, before the signature: the headers
+ * are all there, the time lies within the window (PayPal signs every
+ * redelivery afresh), the certificate URL is PayPal's, and the transmission id
+ * was not seen with another body. These cheap checks come first, so that
+ * nothing is downloaded for a delivery they refuse. After the signature the id
+ * is remembered; the same id with the same body is a redelivery and goes on
+ * to the usual duplicate handling.
  */
-export function createCertVerifier(options: {
-  webhookId: string;
+export function createPaypalVerifier(options: {
   allowedCertUrls: readonly string[];
+  windowSeconds: number;
+  transmissions: TransmissionStore;
+  check: SignatureCheck;
+  metrics: PaypalAuthMetrics;
   logger: Logger;
-  now?: () => number;
-  fetchTimeoutMs?: number;
+  now: () => number;
+  /** How long Redis may take to answer the replay check. */
+  redisTimeoutMs?: number;
 }): PaypalVerifier {
-  const now = options.now ?? Date.now;
-  const cache = new Map<string, { certificate: Promise<X509Certificate>; expiresAt: number }>();
+  const { metrics, logger } = options;
+  const redisMs = options.redisTimeoutMs ?? 2_000;
+  const warnings = throttledWarning(logger, options.now);
 
-  async function download(url: string): Promise<X509Certificate> {
-    const response = await fetch(url, {
-      signal: AbortSignal.timeout(options.fetchTimeoutMs ?? 3_000),
-      redirect: 'error',
-    });
-    if (!response.ok) throw new Error(`certificate download answered ${response.status}`);
-    const text = await response.text();
-    if (text.length > MAX_CERT_BYTES) throw new Error('certificate larger than 64 KiB');
-    return new X509Certificate(text);
-  }
+  const refuse = (reason: PaypalRejection): AuthResult => {
+    metrics.rejected(reason);
+    logger.debug({ reason }, 'PayPal delivery refused');
+    return 'unauthorized';
+  };
 
-  // Parsed once per URL: parsing X.509 costs more than verifying a signature.
-  function certificate(url: string): Promise<X509Certificate> {
-    const hit = cache.get(url);
-    if (hit && hit.expiresAt > now()) return hit.certificate;
-    const parsed = download(url);
-    cache.set(url, { certificate: parsed, expiresAt: now() + CERT_CACHE_MS });
-    // A failed download is not cached: the next delivery tries again.
-    parsed.catch(() => cache.delete(url));
-    return parsed;
+  async function verify(headers: Headers, rawBody: Buffer): Promise<AuthResult> {
+    const transmission = readPaypalTransmission(headers);
+    if (!transmission) return refuse('missing_headers');
+    const sentAt = parseTransmissionTime(transmission.transmissionTime);
+    if (sentAt === undefined) return refuse('bad_time');
+    if (Math.abs(options.now() - sentAt) > options.windowSeconds * 1000)
+      return refuse('outside_window');
+    if (!isAllowedCertUrl(transmission.certUrl, options.allowedCertUrls)) return refuse('cert_url');
+    if (transmission.authAlgo !== 'SHA256withRSA') return refuse('auth_algo');
+    const hash = bodyHash(rawBody);
+    const seen = await withDeadline(
+      options.transmissions.lookup(transmission.transmissionId),
+      redisMs,
+    );
+    if (seen !== undefined && seen !== hash) return refuse('transmission_reused');
+
+    const outcome = await options.check(transmission, rawBody);
+    if ('unavailable' in outcome) {
+      metrics.unavailable(outcome.unavailable);
+      warnings.warn(outcome.unavailable, outcome.cause);
+      return 'unavailable';
+    }
+    if (!outcome.ok) return refuse(outcome.reason);
+
+    const remembered = await withDeadline(
+      options.transmissions.remember(transmission.transmissionId, hash),
+      redisMs,
+    );
+    // Two deliveries with one id raced past the lookup: the first body wins.
+    if (remembered !== hash) return refuse('transmission_reused');
+    return 'ok';
   }
 
   return {
+    metrics,
     async verify(headers, rawBody) {
-      const transmission = readPaypalTransmission(headers);
-      if (!transmission) return 'unauthorized';
-      if (!isAllowedCertUrl(transmission.certUrl, options.allowedCertUrls)) {
-        options.logger.warn(
-          { certHost: safeHost(transmission.certUrl) },
-          'PayPal certificate URL not allow-listed',
-        );
-        return 'unauthorized';
-      }
-      let cert: X509Certificate;
       try {
-        cert = await certificate(transmission.certUrl);
+        return await verify(headers, rawBody);
       } catch (error) {
-        options.logger.error(
-          { err: error, certHost: safeHost(transmission.certUrl) },
-          'PayPal certificate unavailable',
-        );
+        if (!(error instanceof UnavailableError)) throw error;
+        metrics.unavailable('redis');
+        warnings.warn('redis', error.cause ?? error);
         return 'unavailable';
       }
-      return verifyPaypalSignature(cert, transmission, options.webhookId, rawBody, new Date(now()))
-        ? 'ok'
-        : 'unauthorized';
     },
   };
 }
 
-/** Remote verification (`api`): PayPal's verify-webhook-signature endpoint decides. */
-export function createApiVerifier(options: {
+/** Local verification: the certificate PayPal names, checked and cached by `certificates`. */
+export function createCertSignatureCheck(options: {
+  webhookId: string;
+  certificates: CertificateSource;
+  now: () => number;
+}): SignatureCheck {
+  return async (transmission, rawBody) => {
+    let lookup;
+    try {
+      lookup = await options.certificates.get(transmission.certUrl);
+    } catch (error) {
+      if (error instanceof CertificateUnavailableError)
+        return { unavailable: `certificate_${error.reason}`, cause: error };
+      throw error;
+    }
+    if (!lookup.ok) return lookup;
+    const valid = verifyPaypalSignature(
+      lookup.certificate,
+      transmission,
+      options.webhookId,
+      rawBody,
+      new Date(options.now()),
+    );
+    return valid ? { ok: true } : { ok: false, reason: 'bad_signature' };
+  };
+}
+
+/**
+ * Remote verification: PayPal's verify-webhook-signature API, given the body
+ * exactly as it arrived (PayPal computes the CRC32 over the bytes it is sent).
+ */
+export function createApiSignatureCheck(options: {
   webhookId: string;
   client: PaypalClient;
-  logger: Logger;
-}): PaypalVerifier {
-  return {
-    async verify(headers, rawBody) {
-      const transmission = readPaypalTransmission(headers);
-      if (!transmission) return 'unauthorized';
-      try {
-        const ok = await options.client.verifyWebhookSignature({
-          ...transmission,
-          webhookId: options.webhookId,
-          webhookEvent: JSON.parse(rawBody.toString('utf8')) as unknown,
-        });
-        return ok ? 'ok' : 'unauthorized';
-      } catch (error) {
-        if (error instanceof SyntaxError) return 'unauthorized';
-        options.logger.error({ err: error }, 'PayPal verify-webhook-signature unavailable');
-        return 'unavailable';
-      }
-    },
+}): SignatureCheck {
+  return async (transmission, rawBody) => {
+    const text = rawBody.toString('utf8');
+    try {
+      JSON.parse(text);
+    } catch {
+      return { ok: false, reason: 'not_json' };
+    }
+    try {
+      const ok = await options.client.verifyWebhookSignature({
+        ...transmission,
+        webhookId: options.webhookId,
+        rawEvent: text,
+      });
+      return ok ? { ok: true } : { ok: false, reason: 'bad_signature' };
+    } catch (error) {
+      return { unavailable: 'verify_api', cause: error };
+    }
   };
 }
 
-function safeHost(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
+/**
+ * A failed certificate download or verify call is counted for every delivery
+ * but logged as a warning at most once a minute per reason: PayPal's retries
+ * must not flood the log.
+ */
+function throttledWarning(logger: Logger, now: () => number) {
+  const last = new Map<string, number>();
+  return {
+    warn(reason: string, cause: unknown) {
+      const at = now();
+      if ((last.get(reason) ?? -Infinity) > at - 60_000) {
+        logger.debug({ reason }, 'PayPal verification unavailable');
+        return;
+      }
+      last.set(reason, at);
+      logger.warn(
+        { reason, err: cause instanceof Error ? cause.message : undefined },
+        'PayPal verification unavailable: answering 503 until it recovers (counted in campus_paypal_verification_unavailable_total)',
+      );
+    },
+  };
 }

@@ -254,7 +254,7 @@ describe('in production mode', () => {
     expect(await app.exited).toBe(78);
     const output = app.output();
     expect(output).toContain('FAKTURIA_WEBHOOK_TOKEN is a development value');
-    expect(output).toContain('PLENIGO_WEBHOOK_SECRET carries about 0 bytes of entropy');
+    expect(output).toContain('PLENIGO_WEBHOOK_SECRETS entry 1 carries about 0 bytes of entropy');
     expect(output).toContain('CAMPUS_WEBHOOK_SECRET decodes to a 3-byte key');
     expect(output).toContain('MAGIC_CODE_SECRET is one character repeated');
     expect(output).not.toContain(SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN);

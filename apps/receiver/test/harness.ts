@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { generate } from 'selfsigned';
 import { loadConfig } from '@campus/config';
 import { createLogger } from '@campus/logger';
 import {
@@ -14,36 +13,56 @@ import {
 import { senderHeaders, type SenderCredentials } from '@campus/webhook-auth';
 import type { TestRedis } from '@campus/testing';
 import { createReceiver } from '../src/app.js';
-import { createCertVerifier } from '../src/paypal-verifier.js';
+import type { PaypalClient } from '@campus/clients';
+import { generateTestCa, issueCertificate } from '@campus/sandbox';
+import { createCertificateSource } from '../src/paypal-certificates.js';
+import { createPaypalAuthMetrics } from '../src/paypal-metrics.js';
+import { paypalTrustedRoots } from '../src/paypal-setup.js';
+import { createTransmissionStore } from '../src/paypal-transmissions.js';
+import {
+  createApiSignatureCheck,
+  createCertSignatureCheck,
+  createPaypalVerifier,
+} from '../src/paypal-verifier.js';
 import { closeServer } from '../src/server.js';
 
-/** A certificate server standing in for PayPal's cert host, with a key the test owns. */
+/**
+ * A certificate server standing in for PayPal's cert host: a CA of the test's
+ * own (the receiver trusts it as PAYPAL_CERT_TEST_CA would) and PayPal's signing
+ * certificate issued by it, whose key the test holds. `serve` puts any other
+ * text at a path, for the attacks.
+ */
 export async function startCertServer() {
-  const pems = await generate(
-    [{ name: 'commonName', value: 'messageverificationcerts.paypal.test' }],
-    {
-      keySize: 2048,
-      algorithm: 'sha256',
-    },
-  );
+  const ca = await generateTestCa('receiver test CA');
+  const signing = await issueCertificate({ ca, commonName: 'messageverificationcerts.paypal.com' });
+  const files = new Map<string, string>([
+    ['/v1/notifications/certs/CERT-test', signing.certificatePem],
+  ]);
   let downloads = 0;
   const server = createServer((req, res) => {
     downloads++;
-    if (req.url === '/certs/cert.pem') {
+    const file = files.get(req.url ?? '');
+    if (file !== undefined) {
       res.writeHead(200, { 'content-type': 'application/x-pem-file' });
-      res.end(pems.cert);
+      res.end(file);
     } else {
       res.writeHead(404).end();
     }
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/notifications/certs/`;
   return {
     base,
-    certUrl: `${base}certs/cert.pem`,
-    privateKeyPem: pems.private,
+    ca,
+    certUrl: `${base}CERT-test`,
+    privateKeyPem: signing.privateKeyPem,
     downloads: () => downloads,
+    /** Serves `text` at `${base}${name}` and answers its URL. */
+    serve(name: string, text: string): string {
+      files.set(`/v1/notifications/certs/${name}`, text);
+      return `${base}${name}`;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -57,6 +76,8 @@ export interface ReceiverUnderTest {
   credentials: SenderCredentials;
   /** The receiver's clock; tests may move it. */
   clock: { now: number };
+  /** The receiver's Prometheus text. */
+  metrics(): Promise<string>;
   post(
     source: string,
     body: string,
@@ -74,13 +95,17 @@ export async function startReceiver(
   redis: TestRedis,
   env: Record<string, string> = {},
   certServer?: Awaited<ReturnType<typeof startCertServer>>,
+  options: {
+    /** PayPal's verify-webhook-signature API instead of the certificate (`api` mode). */
+    paypalClient?: PaypalClient;
+  } = {},
 ): Promise<ReceiverUnderTest> {
   const prefix = `t${Math.random().toString(36).slice(2, 8)}`;
   const config = loadConfig(['receiver', 'queues', 'magicCode'], {
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
     PAYPAL_WEBHOOK_ID: 'WH-TEST-1',
-    PAYPAL_CERT_URL_ALLOW: certServer?.base ?? 'https://*.paypal.com/',
+    ...(certServer ? { PAYPAL_CERT_URL_ALLOW: certServer.base } : {}),
     ENQUEUE_TIMEOUT_MS: '1000',
     ...env,
   });
@@ -91,13 +116,31 @@ export async function startReceiver(
   const queues = createQueueSet(connection, prefix, config.queues);
   for (const q of queues.all()) q.on('error', () => {});
   const clock = { now: Date.now() };
-  const paypal = createCertVerifier({
-    webhookId: 'WH-TEST-1',
+  const now = () => clock.now;
+  const check = options.paypalClient
+    ? createApiSignatureCheck({ webhookId: 'WH-TEST-1', client: options.paypalClient })
+    : createCertSignatureCheck({
+        webhookId: 'WH-TEST-1',
+        certificates: createCertificateSource({
+          roots: paypalTrustedRoots(certServer?.ca.cert),
+          now,
+        }),
+        now,
+      });
+  const paypal = createPaypalVerifier({
     allowedCertUrls: config.receiver.paypalCertUrlAllow,
+    windowSeconds: config.receiver.paypalWindowSeconds,
+    transmissions: createTransmissionStore(
+      connection,
+      config.core.queuePrefix,
+      2 * config.receiver.paypalWindowSeconds,
+    ),
+    check,
+    metrics: createPaypalAuthMetrics(),
     logger,
-    now: () => clock.now,
+    now,
   });
-  const { handler, stats } = createReceiver({
+  const { handler, stats, metrics } = createReceiver({
     config,
     redis: connection,
     queues,
@@ -112,7 +155,7 @@ export async function startReceiver(
   inspect.on('error', () => {});
   const credentials: SenderCredentials = {
     fakturiaToken: config.receiver.fakturiaToken,
-    plenigoSecret: config.receiver.plenigoSecret,
+    plenigoSecret: config.receiver.plenigoSecrets?.[0],
     campusSecret: config.receiver.campusSecret,
     paypal: certServer && {
       webhookId: 'WH-TEST-1',
@@ -128,6 +171,7 @@ export async function startReceiver(
     inspect,
     credentials,
     clock,
+    metrics: () => metrics.registry.metrics(),
     async post(source, body, options = {}) {
       const signed =
         options.sign === false

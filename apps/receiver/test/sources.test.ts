@@ -165,20 +165,48 @@ describe('authentication', () => {
     },
   );
 
-  it.each([
-    ['plenigo', 'plenigo/invoice-creation.json'],
-    ['campus', 'campus/campus.zertifikat.ausstellen.json'],
-  ])('refuses a %s signature older than five minutes', async (source, fixture) => {
+  it('refuses a website signature older than five minutes', async () => {
+    const fixture = 'campus/campus.zertifikat.ausstellen.json';
     // Signed six minutes before the receiver's clock.
-    const stale = senderHeaders(source as 'plenigo', readFixture(fixture), receiver.credentials, {
+    const stale = senderHeaders('campus', readFixture(fixture), receiver.credentials, {
       nowMs: receiver.clock.now - 6 * 60 * 1000,
     });
-    const response = await receiver.post(source, readFixture(fixture), {
+    const response = await receiver.post('campus', readFixture(fixture), {
       headers: stale,
       sign: false,
     });
     expect(response.status).toBe(401);
     expect(await totalJobs(receiver)).toBe(0);
+  });
+
+  it("accepts plenigo's retry a day later with its first signature, once, and refuses one past the retry schedule", async () => {
+    // plenigo retries after 1 h, 6 h and 24 h; a retry may keep the `t` it was first signed with.
+    const body = readFixture('plenigo/invoice-creation.json');
+    const signedAt = (msAgo: number) =>
+      senderHeaders('plenigo', body, receiver.credentials, { nowMs: receiver.clock.now - msAgo });
+    const hour = 3600 * 1000;
+    const retry = await receiver.post('plenigo', body, {
+      headers: signedAt(24 * hour),
+      sign: false,
+    });
+    expect(retry.status).toBe(202);
+    // The same callback again, replayed or retried: a duplicate, never a second job.
+    const replay = await receiver.post('plenigo', body, {
+      headers: signedAt(25 * hour),
+      sign: false,
+    });
+    expect(replay.status).toBe(200);
+    expect(await jobsIn(receiver, 'invoice-sync')).toHaveLength(1);
+    const tooOld = await receiver.post('plenigo', body, {
+      headers: signedAt(33 * hour),
+      sign: false,
+    });
+    expect(tooOld.status).toBe(401);
+    const fromTheFuture = await receiver.post('plenigo', body, {
+      headers: signedAt(-6 * 60 * 1000),
+      sign: false,
+    });
+    expect(fromTheFuture.status).toBe(401);
   });
 
   it('refuses a PayPal certificate URL outside the allow-list without fetching it', async () => {

@@ -6,7 +6,15 @@ export {
   parseRetryAfter,
 } from './errors.js';
 export { createPaypalClient } from './paypal.js';
-export type { PaypalClient, PaypalClientOptions, PaypalWebhookVerification } from './paypal.js';
+export type {
+  PaypalClient,
+  PaypalClientOptions,
+  PaypalSale,
+  PaypalWebhookEvent,
+  PaypalWebhookVerification,
+} from './paypal.js';
+export { comparePaypalEvents, confirmPaypalEvent } from './paypal-confirm.js';
+export type { PaypalConfirmation } from './paypal-confirm.js';
 export { createSubscription } from './paypal-subscriptions.js';
 export type {
   CreatedPaypalSubscription,

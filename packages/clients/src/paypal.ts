@@ -15,8 +15,28 @@ export interface PaypalWebhookVerification {
   transmissionSig: string;
   transmissionTime: string;
   webhookId: string;
-  /** The event exactly as received, parsed. */
-  webhookEvent: unknown;
+  /** The body exactly as received (valid JSON): PayPal checks its CRC32 over these bytes. */
+  rawEvent: string;
+}
+
+/** A webhook event as PayPal's API returns it (notifications_webhooks_v1.json `event`). */
+export interface PaypalWebhookEvent {
+  id?: string;
+  event_type?: string;
+  resource_type?: string;
+  create_time?: string;
+  summary?: string;
+  resource?: Record<string, unknown>;
+}
+
+/** A sale (payments_payment_v1.json `sale`): the fields a confirmation compares. */
+export interface PaypalSale {
+  id?: string;
+  state?: string;
+  amount?: { total?: string; currency?: string };
+  billing_agreement_id?: string;
+  custom?: string;
+  parent_payment?: string;
 }
 
 /**
@@ -80,13 +100,14 @@ export function createPaypalClient(options: PaypalClientOptions) {
   }
 
   /**
-   * POSTs JSON with the cached token. A 401 means PayPal revoked or expired
-   * the token early: it is dropped and the call is made once more with a
-   * fresh one (the same request, so idempotency headers still hold).
+   * Sends a request with the cached token. A 401 means PayPal revoked or
+   * expired the token early: it is dropped and the call is made once more
+   * with a fresh one (the same request, so idempotency headers still hold).
    */
-  async function authorizedJson(
+  async function authorized(
+    method: 'GET' | 'POST',
     path: string,
-    body: unknown,
+    bodyText: string | undefined,
     headers: Record<string, string> = {},
     signal?: AbortSignal,
   ) {
@@ -94,13 +115,13 @@ export function createPaypalClient(options: PaypalClientOptions) {
       call(
         path,
         {
-          method: 'POST',
+          method,
           headers: {
             authorization: `Bearer ${await accessToken()}`,
-            'content-type': 'application/json',
+            ...(bodyText === undefined ? {} : { 'content-type': 'application/json' }),
             ...headers,
           },
-          body: JSON.stringify(body),
+          body: bodyText,
         },
         signal,
       );
@@ -122,20 +143,48 @@ export function createPaypalClient(options: PaypalClientOptions) {
     return { status: response.status, body: (await response.json()) as unknown };
   }
 
+  /** POSTs JSON with the cached token. */
+  function authorizedJson(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    signal?: AbortSignal,
+  ) {
+    return authorized('POST', path, JSON.stringify(body), headers, signal);
+  }
+
   return {
     accessToken,
-    /** PayPal's verify-webhook-signature API: true for `SUCCESS`. */
+    /**
+     * PayPal's verify-webhook-signature API: true for `SUCCESS`. The request
+     * is written around the raw body, as PayPal's SDKs do (PayPal-PHP-SDK's
+     * VerifyWebhookSignature::toJSON splices in the request body): a parsed and
+     * re-serialised event has other bytes, another CRC32 and always fails.
+     */
     async verifyWebhookSignature(v: PaypalWebhookVerification): Promise<boolean> {
-      const { body } = await authorizedJson('/v1/notifications/verify-webhook-signature', {
+      const fields = JSON.stringify({
         auth_algo: v.authAlgo,
         cert_url: v.certUrl,
         transmission_id: v.transmissionId,
         transmission_sig: v.transmissionSig,
         transmission_time: v.transmissionTime,
         webhook_id: v.webhookId,
-        webhook_event: v.webhookEvent,
       });
+      const text = `${fields.slice(0, -1)},"webhook_event":${v.rawEvent}}`;
+      const { body } = await authorized('POST', '/v1/notifications/verify-webhook-signature', text);
       return (body as { verification_status?: string }).verification_status === 'SUCCESS';
+    },
+    /** `GET /v1/notifications/webhooks-events/{id}`: the event as PayPal keeps it. */
+    async getWebhookEvent(eventId: string, signal?: AbortSignal): Promise<PaypalWebhookEvent> {
+      const path = `/v1/notifications/webhooks-events/${encodeURIComponent(eventId)}`;
+      const { body } = await authorized('GET', path, undefined, {}, signal);
+      return body as PaypalWebhookEvent;
+    },
+    /** `GET /v1/payments/sale/{id}`: a sale as PayPal keeps it (state, amount, billing agreement). */
+    async getSale(saleId: string, signal?: AbortSignal): Promise<PaypalSale> {
+      const path = `/v1/payments/sale/${encodeURIComponent(saleId)}`;
+      const { body } = await authorized('GET', path, undefined, {}, signal);
+      return body as PaypalSale;
     },
     authorizedJson,
   };

@@ -157,8 +157,8 @@ export function createProsonataClient(options: ProsonataClientOptions) {
     return data;
   }
 
-  return {
-    /** `GET /addresses` with exact-match filters, sorting and paging. */
+  const client = {
+    /** `GET /addresses` with filters, sorting and paging; ProSonata does not say a filter is exact. */
     async listAddresses(
       filters: ProsonataAddressFilters = {},
       list: ProsonataListOptions = {},
@@ -206,8 +206,32 @@ export function createProsonataClient(options: ProsonataClientOptions) {
       if (!isOk(answer)) fail(answer, `address ${id}`, fields.customerID);
       return { found: true, address: addressOf(answer, `PUT address ${id}`) };
     },
+
+    /**
+     * The addresses whose `comments` are exactly `marker`. The filter is a
+     * search ("Filterung/Suche") that the documentation does not call exact, so
+     * `campus:fakturia:K1` may also find `…K10`: every page of results is
+     * checked here, and only an exact match counts.
+     */
+    async findAddressesByMarker(marker: string): Promise<ProsonataAddress[]> {
+      const found: ProsonataAddress[] = [];
+      const perPage = 100;
+      for (let page = 1; page <= MAX_MARKER_PAGES; page++) {
+        const result = await client.listAddresses(
+          { comments: marker },
+          { orderBy: 'addressID ASC', page, perPage },
+        );
+        found.push(...result.addresses.filter((address) => address.comments === marker));
+        if (result.addresses.length < perPage || page * perPage >= result.totalCount) break;
+      }
+      return found;
+    },
   };
+  return client;
 }
+
+/** A marker search that needs more pages than this is not one customer's: stop there. */
+const MAX_MARKER_PAGES = 5;
 
 export type ProsonataClient = ReturnType<typeof createProsonataClient>;
 

@@ -17,7 +17,7 @@ export type {
   CatalogConfig,
   DashboardConfig,
 } from './load.js';
-export { SETTINGS, SANDBOX_SECRETS } from './settings/index.js';
+export { SETTINGS, SANDBOX_SECRETS, PAYPAL_CERT_PREFIXES } from './settings/index.js';
 export type { Setting, SettingGroup, Product } from './settings/index.js';
 export type { GroupConfig, GroupSpec, JsonValue, SettingSpec, ValueOf } from './settings/define.js';
 export { readTestEnvironment } from './test-environment.js';

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ConfigError, loadConfig } from './index.js';
+import { ConfigError, loadConfig, SANDBOX_SECRETS } from './index.js';
 
 /** A strong value, as `openssl rand -hex 32` makes one. */
 const STRONG = {
@@ -25,7 +25,10 @@ describe('loadConfig', () => {
 
   it('names every missing secret in production mode, without printing values', () => {
     const attempt = () =>
-      loadConfig(['receiver'], { CAMPUS_MODE: 'production', PLENIGO_WEBHOOK_SECRET: 'x' });
+      loadConfig(['receiver'], {
+        CAMPUS_MODE: 'production',
+        PLENIGO_WEBHOOK_SECRET: '0e2bea5ddc9d485a5b98fcfbcb1d080c31c55cb8c084962d44bd12df40122994',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -34,7 +37,8 @@ describe('loadConfig', () => {
       expect(message).toContain('FAKTURIA_WEBHOOK_TOKEN is missing');
       expect(message).toContain('PAYPAL_WEBHOOK_ID is missing');
       expect(message).toContain('CAMPUS_WEBHOOK_SECRET is missing');
-      expect(message).not.toContain('PLENIGO_WEBHOOK_SECRET is missing');
+      // The older single variable counts as one entry of PLENIGO_WEBHOOK_SECRETS.
+      expect(message).not.toContain('PLENIGO_WEBHOOK_SECRET');
     }
   });
 
@@ -59,15 +63,73 @@ describe('loadConfig', () => {
     );
   });
 
-  it('refuses plain-http certificate URLs in production', () => {
+  it.each([
+    'http://127.0.0.1:9/',
+    'https://*.paypal.com/',
+    'https://api.paypal.com/',
+    'https://evil.example/v1/notifications/certs/',
+  ])('refuses the PayPal certificate prefix %s in production', (prefix) => {
     expect(() =>
       loadConfig(['receiver'], {
         CAMPUS_MODE: 'production',
         RECEIVER_SOURCES: 'paypal',
         PAYPAL_WEBHOOK_ID: 'WH-1',
-        PAYPAL_CERT_URL_ALLOW: 'http://127.0.0.1:9/',
+        PAYPAL_CERT_URL_ALLOW: prefix,
       }),
-    ).toThrow(/PAYPAL_CERT_URL_ALLOW may only name https URLs/);
+    ).toThrow(/PAYPAL_CERT_URL_ALLOW may only name PayPal's certificate URLs in production/);
+  });
+
+  it("accepts PayPal's own certificate URLs in production, and only those by default", () => {
+    const config = loadConfig(['receiver'], {
+      CAMPUS_MODE: 'production',
+      RECEIVER_SOURCES: 'paypal',
+      PAYPAL_WEBHOOK_ID: 'WH-1',
+    });
+    expect(config.receiver.paypalCertUrlAllow).toEqual([
+      'https://api.paypal.com/v1/notifications/certs/',
+      'https://api-m.paypal.com/v1/notifications/certs/',
+      'https://api.sandbox.paypal.com/v1/notifications/certs/',
+      'https://api-m.sandbox.paypal.com/v1/notifications/certs/',
+    ]);
+    expect(config.receiver.paypalCertTestCa).toBeUndefined();
+  });
+
+  it('refuses a test CA for PayPal certificates in production, and trusts the sandbox CA in sandbox mode', () => {
+    expect(() =>
+      loadConfig(['receiver'], {
+        CAMPUS_MODE: 'production',
+        RECEIVER_SOURCES: 'paypal',
+        PAYPAL_WEBHOOK_ID: 'WH-1',
+        PAYPAL_CERT_TEST_CA: SANDBOX_SECRETS.PAYPAL_CERT_TEST_CA,
+      }),
+    ).toThrow(/PAYPAL_CERT_TEST_CA is for tests and the sandbox only/);
+    expect(loadConfig(['receiver'], {}).receiver.paypalCertTestCa).toBe(
+      SANDBOX_SECRETS.PAYPAL_CERT_TEST_CA,
+    );
+  });
+
+  it('takes every plenigo callback secret, the older single variable as one more', () => {
+    const [A, B, C] = [
+      '59f147a6e57071e2869c5222925c3db0fd7067c8445cb82d13c82d54b6e77e4b',
+      '0e2bea5ddc9d485a5b98fcfbcb1d080c31c55cb8c084962d44bd12df40122994',
+      'c4d1e0a9b37f5a2e8d6c0b1f9e4a7d3c2b5f8e1a0d9c6b3f7e2a5d8c1b4f0e9a',
+    ];
+    const config = loadConfig(['receiver'], {
+      CAMPUS_MODE: 'production',
+      RECEIVER_SOURCES: 'plenigo',
+      PLENIGO_WEBHOOK_SECRETS: `${A}, ${B}`,
+      PLENIGO_WEBHOOK_SECRET: C,
+    });
+    expect(config.receiver.plenigoSecrets).toEqual([A, B, C]);
+    const onlyOld = loadConfig(['receiver'], {
+      CAMPUS_MODE: 'production',
+      RECEIVER_SOURCES: 'plenigo',
+      PLENIGO_WEBHOOK_SECRET: C,
+    });
+    expect(onlyOld.receiver.plenigoSecrets).toEqual([C]);
+    expect(() =>
+      loadConfig(['receiver'], { CAMPUS_MODE: 'production', RECEIVER_SOURCES: 'plenigo' }),
+    ).toThrow(/PLENIGO_WEBHOOK_SECRETS is missing/);
   });
 
   it('does not ask a receiver-less app for receiver secrets', () => {

@@ -1,7 +1,13 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { keyProblems, weakSecretProblems } from './secret-checks.js';
-import { SETTINGS, type GroupConfigs, type Setting, type SettingGroup } from './settings/index.js';
+import {
+  PAYPAL_CERT_PREFIXES,
+  SETTINGS,
+  type GroupConfigs,
+  type Setting,
+  type SettingGroup,
+} from './settings/index.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -102,7 +108,7 @@ export function loadConfig<G extends SettingGroup>(
   const values: Record<string, unknown> = {};
   const jsonProblems: string[] = [];
   for (const s of settings) {
-    const raw = env[s.env];
+    const raw = s.alsoFrom ? joinListVariables(env[s.env], env[s.alsoFrom]) : env[s.env];
     const fallback = mode === 'sandbox' ? (s.sandboxDefault ?? s.default) : s.default;
     const value = raw !== undefined && raw !== '' ? raw : fallback;
     if (value === undefined) continue;
@@ -126,13 +132,7 @@ export function loadConfig<G extends SettingGroup>(
     for (const e of validate.errors ?? []) problems.push(describe(e, byEnv));
   }
   if (mode === 'production') {
-    for (const prefix of (values.PAYPAL_CERT_URL_ALLOW as string[] | undefined) ?? []) {
-      if (!prefix.startsWith('https://')) {
-        problems.push(
-          `PAYPAL_CERT_URL_ALLOW may only name https URLs in production (got ${prefix}).`,
-        );
-      }
-    }
+    problems.push(...paypalProductionProblems(values));
     problems.push(...weakSecretProblems(settings, values));
   } else {
     problems.push(...keyProblems(settings, values));
@@ -146,6 +146,34 @@ export function loadConfig<G extends SettingGroup>(
   }
   for (const group of Object.values(config)) Object.freeze(group);
   return Object.freeze(config) as unknown as Config<G>;
+}
+
+/** `a,b` and `c` as `a,b,c`; either may be unset. */
+function joinListVariables(list: string | undefined, single: string | undefined) {
+  const parts = [list, single].filter((v): v is string => v !== undefined && v.trim() !== '');
+  return parts.length > 0 ? parts.join(',') : undefined;
+}
+
+/**
+ * PayPal's certificates come only from PayPal's own hosts and chain to a
+ * public root (issue #9): production refuses a test CA, a wildcard and any
+ * prefix outside `https://<PayPal API host>/v1/notifications/certs/`.
+ */
+function paypalProductionProblems(values: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const prefix of (values.PAYPAL_CERT_URL_ALLOW as string[] | undefined) ?? []) {
+    if (!PAYPAL_CERT_PREFIXES.some((allowed) => prefix.startsWith(allowed))) {
+      problems.push(
+        `PAYPAL_CERT_URL_ALLOW may only name PayPal's certificate URLs in production (${PAYPAL_CERT_PREFIXES.join(', ')}), without wildcards (got ${prefix}).`,
+      );
+    }
+  }
+  if (values.PAYPAL_CERT_TEST_CA !== undefined) {
+    problems.push(
+      'PAYPAL_CERT_TEST_CA is for tests and the sandbox only: unset it in production (PayPal certificates chain to a public root).',
+    );
+  }
+  return problems;
 }
 
 /** What production needs set; a sender's secret only while the sender is enabled. */

@@ -60,7 +60,11 @@ export function renderConfigReference(): string {
     for (const s of settings) {
       const fallback = [
         s.default === '' ? 'empty' : s.default !== undefined ? `\`${s.default}\`` : '',
-        s.sandboxDefault !== undefined ? `sandbox: \`${s.sandboxDefault}\`` : '',
+        s.sandboxDefaultShown !== undefined
+          ? `sandbox: ${s.sandboxDefaultShown}`
+          : s.sandboxDefault !== undefined
+            ? `sandbox: \`${s.sandboxDefault}\``
+            : '',
       ]
         .filter(Boolean)
         .join('<br>');

@@ -42,7 +42,7 @@ export function weakSecretProblems(
     const items = itemsOf(values[s.env]);
     const checksDevelopment = s.secret || DEVELOPMENT_SETTINGS.has(s.env);
     items.forEach((item, index) => {
-      const name = s.type === 'list' ? `${s.env}/${index}` : s.env;
+      const name = s.type === 'list' ? `${s.env} entry ${index + 1}` : s.env;
       if (checksDevelopment && DEVELOPMENT_VALUES.has(item)) {
         problems.push(
           `${name} is a development value published in this repository: production needs your own.`,

@@ -100,7 +100,7 @@ describe('production mode', () => {
     });
     expect(problems).toEqual([
       'FAKTURIA_WEBHOOK_TOKEN carries about 0 bytes of entropy; production needs 32 (e.g. `openssl rand -hex 32`).',
-      'PLENIGO_WEBHOOK_SECRET is one character repeated: choose a random one.',
+      'PLENIGO_WEBHOOK_SECRETS entry 1 is one character repeated: choose a random one.',
       'MAGIC_CODE_SECRET carries about 31 bytes of entropy; production needs 32 (e.g. `openssl rand -hex 32`).',
       'DASHBOARD_SESSION_SECRET carries about 24 bytes of entropy; production needs 32 (e.g. `openssl rand -hex 32`).',
     ]);
@@ -143,8 +143,8 @@ describe('production mode', () => {
     };
     const values = { EXAMPLE_SECRETS: [HEX_32, 'short', SANDBOX_SECRETS.PLENIGO_WEBHOOK_SECRET] };
     expect(weakSecretProblems([secrets], values)).toEqual([
-      'EXAMPLE_SECRETS/1 carries about 3 bytes of entropy; production needs 32 (e.g. `openssl rand -hex 32`).',
-      'EXAMPLE_SECRETS/2 is a development value published in this repository: production needs your own.',
+      'EXAMPLE_SECRETS entry 2 carries about 3 bytes of entropy; production needs 32 (e.g. `openssl rand -hex 32`).',
+      'EXAMPLE_SECRETS entry 3 is a development value published in this repository: production needs your own.',
     ]);
   });
 

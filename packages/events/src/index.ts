@@ -4,7 +4,7 @@ export { FAKTURIA_EVENTS, fakturiaEventKey } from './senders/fakturia.js';
 export type { FakturiaEventType } from './senders/fakturia.js';
 export { PLENIGO_EVENTS, plenigoEventKey } from './senders/plenigo.js';
 export type { PlenigoEventType } from './senders/plenigo.js';
-export { PAYPAL_EVENTS, paypalEventKey } from './senders/paypal.js';
+export { PAYPAL_EVENTS, paypalEventKey, isMoneyMovingPaypalEvent } from './senders/paypal.js';
 export type { PaypalEventType } from './senders/paypal.js';
 export { CAMPUS_EVENTS, SYNCHRONOUS_EVENT, campusEventKey } from './senders/campus.js';
 export type { CampusEventType } from './senders/campus.js';
@@ -43,6 +43,7 @@ export type {
   PlenigoFailedPayment,
   PaypalEvent,
   PaypalSale,
+  PaypalSubscriptionResource,
   CampusEnvelope,
   B2bAngebotForm,
   EbookKaufForm,

@@ -191,6 +191,23 @@ export interface PaypalSale {
   create_time?: string;
 }
 
+/** The resource of BILLING.SUBSCRIPTION.PAYMENT.FAILED: the billing subscription. */
+export interface PaypalSubscriptionResource {
+  id: string;
+  status?: string;
+  plan_id?: string;
+  /** Our reference when we created it: the Fakturia contract number. */
+  custom_id?: string;
+  billing_info?: {
+    failed_payments_count?: number;
+    last_failed_payment?: {
+      amount?: { currency_code?: string; value?: string };
+      time?: string;
+      reason_code?: string;
+    };
+  };
+}
+
 export interface CampusEnvelope<D> {
   event: string;
   data: D;

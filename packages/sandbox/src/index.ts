@@ -5,8 +5,14 @@ export type { RunningSandbox, StartSandboxOptions } from './start.js';
 export type { SandboxState } from './sandbox-state.js';
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
-export { generatePaypalCertificate } from './paypal/certificate.js';
-export type { PaypalCertificate } from './paypal/certificate.js';
+export {
+  generatePaypalCertificate,
+  generateTestCa,
+  issueCertificate,
+  SANDBOX_SIGNING_CN,
+} from './paypal/certificate.js';
+export type { CertificateAuthority, PaypalCertificate } from './paypal/certificate.js';
+export { SANDBOX_PAYPAL_CA } from './paypal/dev-ca.js';
 export { signPaypalWebhook } from './paypal/sign-webhook.js';
 export type { PaypalWebhookHeaders, SignPaypalWebhookInput } from './paypal/sign-webhook.js';
 export type { RecordedRequest } from './http/request-log.js';

@@ -14,6 +14,10 @@ export interface SettingSpec {
   default?: string;
   /** Used in sandbox mode when the variable is unset; production must set it. */
   sandboxDefault?: string;
+  /** How the configuration reference names a sandbox default too long to print. */
+  sandboxDefaultShown?: string;
+  /** A list setting that also takes the value of this older variable as one more entry. */
+  alsoFrom?: string;
   /** Must be set in production mode (for the groups an app asks for). */
   requiredInProduction?: boolean;
   /** Must be set in production mode while this sender is enabled (RECEIVER_SOURCES). */

@@ -53,4 +53,5 @@ export const SETTINGS: readonly Setting[] = Object.entries(GROUPS).flatMap(([gro
 );
 
 export { SANDBOX_SECRETS } from './sandbox-secrets.js';
+export { PAYPAL_CERT_PREFIXES } from './receiver.js';
 export type { Product } from './catalog.js';

@@ -25,4 +25,12 @@ export const paypal = {
     sandboxDefault: SANDBOX_SECRETS.PAYPAL_CLIENT_SECRET,
     description: 'PayPal app secret.',
   },
+  confirmEvents: {
+    env: 'PAYPAL_CONFIRM_EVENTS',
+    type: 'string',
+    enum: ['true', 'false'],
+    default: 'true',
+    description:
+      "Whether a worker confirms a money-moving PayPal event (PAYMENT.SALE.*, BILLING.SUBSCRIPTION.PAYMENT.*) with PayPal's API (`GET /v1/notifications/webhooks-events/{id}`) before acting on it; a mismatch goes to quarantine. Turn it off only where the API cannot be reached.",
+  },
 } as const satisfies GroupSpec;

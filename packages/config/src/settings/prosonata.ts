@@ -26,4 +26,12 @@ export const prosonata = {
     default: '1',
     description: 'ProSonata customer group (customerID) new addresses are filed under.',
   },
+  prospectCustomerId: {
+    env: 'PROSONATA_PROSPECT_CUSTOMER_ID',
+    type: 'integer',
+    minimum: 1,
+    sandboxDefault: '3',
+    description:
+      "ProSonata customer group (customerID) for prospects (an Angebot without an order). ProSonata's address API takes no `companyStatus`: a group's status (Interessent) is set on the group in ProSonata, and an address is a prospect by being filed under it.",
+  },
 } as const satisfies GroupSpec;

@@ -2,6 +2,14 @@ import { SOURCES } from '@campus/sources';
 import type { GroupSpec } from './define.js';
 import { SANDBOX_SECRETS } from './sandbox-secrets.js';
 
+/** Where PayPal serves its webhook certificates (live and sandbox, with and without `-m`). */
+export const PAYPAL_CERT_PREFIXES = [
+  'https://api.paypal.com/v1/notifications/certs/',
+  'https://api-m.paypal.com/v1/notifications/certs/',
+  'https://api.sandbox.paypal.com/v1/notifications/certs/',
+  'https://api-m.sandbox.paypal.com/v1/notifications/certs/',
+] as const;
+
 export const receiver = {
   port: {
     env: 'RECEIVER_PORT',
@@ -88,14 +96,24 @@ export const receiver = {
     description:
       'Shared token Fakturia sends (Bearer, `X-Webhook-Token`, `?token=` or the Basic-auth password).',
   },
-  plenigoSecret: {
-    env: 'PLENIGO_WEBHOOK_SECRET',
-    type: 'string',
+  plenigoSecrets: {
+    env: 'PLENIGO_WEBHOOK_SECRETS',
+    alsoFrom: 'PLENIGO_WEBHOOK_SECRET',
+    type: 'list',
     secret: true,
     requiredFor: 'plenigo',
     minBytes: 32,
     sandboxDefault: SANDBOX_SECRETS.PLENIGO_WEBHOOK_SECRET,
-    description: 'Secret of the plenigo callback, for the `plenigo-signature` HMAC.',
+    description:
+      'The secrets of the plenigo callbacks, comma-separated: plenigo makes one per callback, and a `plenigo-signature` made with any of them is accepted. The older `PLENIGO_WEBHOOK_SECRET` counts as one more entry.',
+  },
+  plenigoToleranceSeconds: {
+    env: 'PLENIGO_SIGNATURE_MAX_AGE_SECONDS',
+    type: 'integer',
+    minimum: 300,
+    default: '115200',
+    description:
+      'How old a `plenigo-signature` timestamp may be. plenigo retries a failed callback after 1 h, 6 h and 24 h and does not document that a retry is signed afresh, so the default (32 h) covers the whole schedule; a replay inside it is only a duplicate of an event key (kept `EVENT_KEY_TTL_DAYS`). Timestamps more than 5 minutes ahead are refused. See docs/upstreams/plenigo.md.',
   },
   plenigoBasicAuth: {
     env: 'PLENIGO_BASIC_AUTH',
@@ -122,10 +140,27 @@ export const receiver = {
   paypalCertUrlAllow: {
     env: 'PAYPAL_CERT_URL_ALLOW',
     type: 'list',
-    default: 'https://*.paypal.com/',
-    sandboxDefault: 'https://*.paypal.com/,http://127.0.0.1:4010/paypal/certs/',
+    default: PAYPAL_CERT_PREFIXES.join(','),
+    sandboxDefault: `${PAYPAL_CERT_PREFIXES.join(',')},http://127.0.0.1:4010/paypal/certs/`,
     description:
-      'URL prefixes a PAYPAL-CERT-URL may start with (`*` matches one host label or more); production accepts https only.',
+      "URL prefixes a PAYPAL-CERT-URL may start with: PayPal's four API hosts under `/v1/notifications/certs/`. Production accepts only those (https, no wildcard); tests and the sandbox add their stand-in.",
+  },
+  paypalCertTestCa: {
+    env: 'PAYPAL_CERT_TEST_CA',
+    type: 'string',
+    sandboxDefault: SANDBOX_SECRETS.PAYPAL_CERT_TEST_CA,
+    sandboxDefaultShown: 'the sandbox CA (`SANDBOX_SECRETS.PAYPAL_CERT_TEST_CA`)',
+    pattern: '^-----BEGIN CERTIFICATE-----',
+    description:
+      "PEM of one more root a PayPal certificate may chain to, besides Node's public roots: for tests and the sandbox only; production refuses it.",
+  },
+  paypalWindowSeconds: {
+    env: 'PAYPAL_TRANSMISSION_WINDOW_SECONDS',
+    type: 'integer',
+    minimum: 1,
+    default: '300',
+    description:
+      'How far PAYPAL-TRANSMISSION-TIME may be from our clock (PayPal signs every redelivery afresh); a transmission id is remembered in Redis for twice as long.',
   },
   campusSecret: {
     env: 'CAMPUS_WEBHOOK_SECRET',

@@ -14,13 +14,29 @@ import {
 import { validateAgainst, type SchemaName } from '../schemas.js';
 
 /** PayPal event types with a schema of their own; others are accepted and routed nowhere. */
-export const PAYPAL_EVENTS = ['PAYMENT.SALE.COMPLETED', 'PAYMENT.SALE.DENIED'] as const;
+export const PAYPAL_EVENTS = [
+  'PAYMENT.SALE.COMPLETED',
+  'PAYMENT.SALE.DENIED',
+  'BILLING.SUBSCRIPTION.PAYMENT.FAILED',
+] as const;
 export type PaypalEventType = (typeof PAYPAL_EVENTS)[number];
 
 const PAYPAL_SCHEMAS: Record<PaypalEventType, SchemaName> = {
   'PAYMENT.SALE.COMPLETED': 'paypal_webhook_payment_completed',
   'PAYMENT.SALE.DENIED': 'paypal_webhook_payment_denied',
+  'BILLING.SUBSCRIPTION.PAYMENT.FAILED': 'paypal_webhook_subscription_payment_failed',
 };
+
+/**
+ * Events that move money (issue #9): a worker confirms them with PayPal's API
+ * (`GET /v1/notifications/webhooks-events/{id}`) before it acts, because the
+ * transmission signature rests on a forgeable CRC32.
+ */
+export function isMoneyMovingPaypalEvent(eventType: string): boolean {
+  return (
+    eventType.startsWith('PAYMENT.SALE.') || eventType.startsWith('BILLING.SUBSCRIPTION.PAYMENT.')
+  );
+}
 
 /** A PayPal event `{id, event_type, resource, ...}`. */
 const PAYPAL_ENVELOPE = {

@@ -18,6 +18,12 @@ export interface RecordedRequest {
   fault?: string;
   /** With `timeout-after-work`: the status the work produced but the client never got. */
   withheldStatus?: number;
+  /**
+   * Body parameters the vendor does not document for this call. The stand-in
+   * ignores them, as an API that does not know them would, and names them here
+   * so that a contract test fails on them.
+   */
+  undocumented?: string[];
 }
 
 const MAX_ENTRIES = 10_000;

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { rememberEvent } from './paypal-events.js';
 import type { PaypalState } from './paypal-state.js';
 
 /** Test knobs and read-backs of the PayPal stand-in: mount at `/_control/paypal`. */
@@ -6,6 +7,19 @@ export function createPaypalControl(state: PaypalState): Router {
   const router = express.Router();
   router.get('/subscriptions', (_req: Request, res: Response) => {
     res.json([...state.subscriptions.values()]);
+  });
+  // Events PayPal is to know (as if it had sent them), for the confirmation lookups.
+  router.post('/events', (req: Request, res: Response) => {
+    const events = (req.body as { events?: unknown } | undefined)?.events;
+    if (!Array.isArray(events)) {
+      res.status(400).json({ message: 'events must be an array of PayPal events' });
+      return;
+    }
+    for (const event of events) rememberEvent(state, event);
+    res.json({ events: state.events.size });
+  });
+  router.get('/events', (_req: Request, res: Response) => {
+    res.json([...state.events.values()]);
   });
   // Short lifetimes let a test watch a client renew its cached token.
   router.post('/token-lifetime', (req: Request, res: Response) => {

@@ -9,6 +9,7 @@ import {
   createSubscription,
   showSubscription,
 } from './paypal-subscriptions.js';
+import { showEvent, showSale } from './paypal-events.js';
 import { verifyWebhookSignature } from './paypal-verify.js';
 
 interface Deps {
@@ -18,11 +19,23 @@ interface Deps {
   publicUrl?: string;
 }
 
-/** PayPal's REST API (OAuth2, subscriptions, webhook verification) and its certificate: mount at `/paypal`. */
+/**
+ * PayPal's REST API (OAuth2, subscriptions, webhook verification, event and
+ * sale lookup) and its certificate: mount at `/paypal`. Each route's file names
+ * the part of paypal/paypal-rest-api-specifications it follows.
+ */
 export function createPaypalRouter({ state, clock, logger, publicUrl }: Deps): Router {
   const router = express.Router();
   router.use(state.requests.record());
-  router.use(express.json({ limit: '1mb' }));
+  router.use(
+    express.json({
+      limit: '1mb',
+      // The verify call is judged on the bytes it carries (paypal-verify.ts).
+      verify: (_req, res, buf) => {
+        (res as unknown as Response).locals.rawBody = buf.toString('utf8');
+      },
+    }),
+  );
   router.use(express.urlencoded({ extended: false, limit: '16kb' }));
   router.use(state.requests.captureBody());
 
@@ -38,6 +51,8 @@ export function createPaypalRouter({ state, clock, logger, publicUrl }: Deps): R
   router.post('/v1/billing/subscriptions', createSubscription({ state, clock, logger, publicUrl }));
   router.get('/v1/billing/subscriptions/:id', showSubscription(state));
   router.post('/v1/notifications/verify-webhook-signature', verifyWebhookSignature(state, clock));
+  router.get('/v1/notifications/webhooks-events/:id', showEvent(state));
+  router.get('/v1/payments/sale/:id', showSale(state));
 
   router.use((_req: Request, res: Response) => {
     res

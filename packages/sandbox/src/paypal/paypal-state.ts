@@ -37,6 +37,10 @@ export interface PaypalState extends UpstreamState {
   readonly tokens: Map<string, AccessToken>;
   readonly subscriptions: Map<string, Subscription>;
   readonly responsesByRequestId: Map<string, StoredResponse>;
+  /** Events sent (by the simulator or a test), by id: `GET /v1/notifications/webhooks-events/{id}`. */
+  readonly events: Map<string, { id: string; [field: string]: unknown }>;
+  /** Sales of those events, by sale id: `GET /v1/payments/sale/{id}`. */
+  readonly sales: Map<string, Record<string, unknown>>;
   tokenLifetimeSeconds: number;
 }
 
@@ -64,6 +68,8 @@ export function createPaypalState(
     tokens: new Map(),
     subscriptions: new Map(),
     responsesByRequestId: new Map(),
+    events: new Map(),
+    sales: new Map(),
     tokenLifetimeSeconds: lifetime,
     reset() {
       parts.requests.clear();
@@ -71,6 +77,8 @@ export function createPaypalState(
       state.tokens.clear();
       state.subscriptions.clear();
       state.responsesByRequestId.clear();
+      state.events.clear();
+      state.sales.clear();
       state.tokenLifetimeSeconds = lifetime;
     },
   };

@@ -1,7 +1,18 @@
+/**
+ * `POST /v1/notifications/verify-webhook-signature`, after PayPal's
+ * notifications_webhooks_v1.json (paypal/paypal-rest-api-specifications,
+ * openapi/notifications_webhooks_v1.json, schema `verify_webhook_signature`):
+ * the seven required fields, 400 VALIDATION_ERROR naming each missing one.
+ * Like PayPal it checks the signature over the CRC32 of the `webhook_event`
+ * bytes it was sent, so an event that was parsed and re-serialised (other
+ * whitespace, key order or number format) answers FAILURE: PayPal's SDKs
+ * send the received body as is (PayPal-PHP-SDK VerifyWebhookSignature::toJSON).
+ */
 import type { Request, RequestHandler, Response } from 'express';
 import { verifyPaypalSignature } from '@campus/webhook-auth';
 import type { Clock } from '../clock.js';
 import { paypalError, type PaypalState } from './paypal-state.js';
+import { rawMember } from './raw-member.js';
 
 const REQUIRED = [
   'auth_algo',
@@ -12,11 +23,11 @@ const REQUIRED = [
   'webhook_id',
 ] as const;
 
-/**
- * `POST /v1/notifications/verify-webhook-signature`: checks the transmission
- * against the sandbox's own certificate. Like PayPal, it signs over the event
- * as re-serialised JSON, so the event's bytes must be what was sent.
- */
+/** Where the router keeps the request's bytes (express.json's `verify` hook). */
+export function rawBodyOf(res: Response): string | undefined {
+  return res.locals.rawBody as string | undefined;
+}
+
 export function verifyWebhookSignature(state: PaypalState, clock: Clock): RequestHandler {
   return (req: Request, res: Response) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -39,9 +50,10 @@ export function verifyWebhookSignature(state: PaypalState, clock: Clock): Reques
       return;
     }
     const str = (field: (typeof REQUIRED)[number]) => body[field] as string;
-    const fromSandbox = certPathIsOurs(str('cert_url'));
+    const eventBytes = rawMember(rawBodyOf(res) ?? '', 'webhook_event');
     const valid =
-      fromSandbox &&
+      eventBytes !== undefined &&
+      certPathIsOurs(str('cert_url')) &&
       verifyPaypalSignature(
         state.certificate.certificatePem,
         {
@@ -52,7 +64,7 @@ export function verifyWebhookSignature(state: PaypalState, clock: Clock): Reques
           transmissionTime: str('transmission_time'),
         },
         str('webhook_id'),
-        JSON.stringify(event),
+        eventBytes,
         new Date(clock.now()),
       );
     res.json({ verification_status: valid ? 'SUCCESS' : 'FAILURE' });

@@ -132,34 +132,112 @@ describe('PayPal stand-in', () => {
     expect(unknown.body).toMatchObject({ name: 'RESOURCE_NOT_FOUND' });
   });
 
-  it('verifies a webhook signature made with its key, and fails a tampered event', async () => {
-    const event = { id: 'WH-1', event_type: 'PAYMENT.SALE.COMPLETED', resource: { id: 'S-1' } };
-    const headers = signPaypalWebhook({
-      privateKeyPem: sandbox.sandbox.state.paypal.certificate.privateKeyPem,
-      certUrl: `${sandbox.url}/paypal/certs/sandbox.pem`,
-      webhookId: 'WH-TEST',
-      body: JSON.stringify(event),
-    });
-    const verify = (webhookEvent: unknown, webhookId = 'WH-TEST') =>
-      fetchJson<{ verification_status: string }>(
+  describe('verify-webhook-signature', () => {
+    // Pretty-printed, as a sender's bytes may be: JSON.stringify of the parsed event differs.
+    const rawEvent = JSON.stringify(
+      {
+        id: 'WH-1',
+        event_type: 'PAYMENT.SALE.COMPLETED',
+        resource: { id: 'S-1', amount: { total: '10.00' } },
+      },
+      null,
+      2,
+    );
+    const sign = (body: string) =>
+      signPaypalWebhook({
+        privateKeyPem: sandbox.sandbox.state.paypal.certificate.privateKeyPem,
+        certUrl: `${sandbox.url}/paypal/certs/sandbox.pem`,
+        webhookId: 'WHTEST',
+        body,
+      });
+    const verify = async (eventText: string, headers = sign(rawEvent), webhookId = 'WHTEST') => {
+      const fields = JSON.stringify({
+        auth_algo: headers['PAYPAL-AUTH-ALGO'],
+        cert_url: headers['PAYPAL-CERT-URL'],
+        transmission_id: headers['PAYPAL-TRANSMISSION-ID'],
+        transmission_sig: headers['PAYPAL-TRANSMISSION-SIG'],
+        transmission_time: headers['PAYPAL-TRANSMISSION-TIME'],
+        webhook_id: webhookId,
+      });
+      const response = await fetch(
         `${sandbox.url}/paypal/v1/notifications/verify-webhook-signature`,
         {
-          headers: { authorization: `Bearer ${token}` },
-          body: {
-            auth_algo: headers['PAYPAL-AUTH-ALGO'],
-            cert_url: headers['PAYPAL-CERT-URL'],
-            transmission_id: headers['PAYPAL-TRANSMISSION-ID'],
-            transmission_sig: headers['PAYPAL-TRANSMISSION-SIG'],
-            transmission_time: headers['PAYPAL-TRANSMISSION-TIME'],
-            webhook_id: webhookId,
-            webhook_event: webhookEvent,
-          },
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: `${fields.slice(0, -1)},"webhook_event":${eventText}}`,
         },
       );
-    expect((await verify(event)).body).toEqual({ verification_status: 'SUCCESS' });
-    expect((await verify({ ...event, resource: { id: 'S-2' } })).body).toEqual({
-      verification_status: 'FAILURE',
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+
+    it('answers SUCCESS for the event bytes that were signed', async () => {
+      expect((await verify(rawEvent)).body).toEqual({ verification_status: 'SUCCESS' });
     });
-    expect((await verify(event, 'WH-OTHER')).body).toEqual({ verification_status: 'FAILURE' });
+
+    it('answers FAILURE for the same event parsed and re-serialised, as PayPal does', async () => {
+      const reserialised = JSON.stringify(JSON.parse(rawEvent));
+      expect((await verify(reserialised)).body).toEqual({ verification_status: 'FAILURE' });
+    });
+
+    it('answers FAILURE for a changed event and for another webhook id', async () => {
+      expect((await verify(rawEvent.replace('10.00', '1.00'))).body).toEqual({
+        verification_status: 'FAILURE',
+      });
+      expect((await verify(rawEvent, sign(rawEvent), 'WHOTHER')).body).toEqual({
+        verification_status: 'FAILURE',
+      });
+    });
+
+    it('answers 400 VALIDATION_ERROR naming each missing field', async () => {
+      const response = await fetchJson(
+        `${sandbox.url}/paypal/v1/notifications/verify-webhook-signature`,
+        { headers: { authorization: `Bearer ${token}` }, body: { auth_algo: 'SHA256withRSA' } },
+      );
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ name: 'VALIDATION_ERROR' });
+      const fields = (response.body as { details: { field: string }[] }).details.map(
+        (d) => d.field,
+      );
+      expect(fields).toEqual(
+        expect.arrayContaining(['cert_url', 'transmission_id', 'webhook_id', 'webhook_event']),
+      );
+    });
+  });
+
+  describe('the events it sent, for confirmation', () => {
+    const event = {
+      id: 'WH-LOOKUP-1',
+      event_type: 'PAYMENT.SALE.COMPLETED',
+      resource_type: 'sale',
+      resource: { id: 'SALE-1', state: 'completed', amount: { total: '10.00', currency: 'EUR' } },
+    };
+
+    it('serves an event and its sale by id once PayPal knows them, 404 RESOURCE_NOT_FOUND before', async () => {
+      const auth = { authorization: `Bearer ${token}` };
+      const eventUrl = `${sandbox.url}/paypal/v1/notifications/webhooks-events/WH-LOOKUP-1`;
+      const saleUrl = `${sandbox.url}/paypal/v1/payments/sale/SALE-1`;
+      const unknown = await fetchJson(eventUrl, { headers: auth });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ name: 'RESOURCE_NOT_FOUND' });
+      await fetchJson(`${sandbox.url}/_control/paypal/events`, { body: { events: [event] } });
+      expect((await fetchJson(eventUrl, { headers: auth })).body).toEqual(event);
+      expect((await fetchJson(saleUrl, { headers: auth })).body).toEqual(event.resource);
+    });
+
+    it('requires a bearer token', async () => {
+      const response = await fetch(`${sandbox.url}/paypal/v1/notifications/webhooks-events/WH-X`);
+      expect(response.status).toBe(401);
+    });
+  });
+
+  it("signs with a certificate named like PayPal's, issued by the sandbox CA", async () => {
+    const { X509Certificate } = await import('node:crypto');
+    const { SANDBOX_SECRETS } = await import('@campus/config');
+    const pem = await (await fetch(`${sandbox.url}/paypal/certs/sandbox.pem`)).text();
+    const certificate = new X509Certificate(pem);
+    expect(certificate.subject).toContain('CN=messageverificationcerts.sandbox.paypal.com');
+    expect(certificate.checkIssued(new X509Certificate(SANDBOX_SECRETS.PAYPAL_CERT_TEST_CA))).toBe(
+      true,
+    );
   });
 });

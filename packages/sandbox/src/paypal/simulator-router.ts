@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { SANDBOX_SECRETS } from '@campus/config';
 import type { Logger } from '@campus/logger';
 import type { Clock } from '../clock.js';
+import { rememberEvent } from './paypal-events.js';
 import type { PaypalState } from './paypal-state.js';
 import { signPaypalWebhook } from './sign-webhook.js';
 
@@ -62,6 +63,12 @@ export function createSimulatorRouter({
       body,
       transmissionTime: new Date(clock.now()).toISOString(),
     });
+    // PayPal keeps what it sent: the confirmation lookups serve it back.
+    try {
+      rememberEvent(state, JSON.parse(body) as unknown);
+    } catch {
+      // A body that is not JSON is sent all the same; PayPal just would not know it.
+    }
     try {
       const answer = await fetch(target, {
         method: 'POST',

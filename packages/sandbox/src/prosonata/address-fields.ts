@@ -36,6 +36,32 @@ export const INT_FIELDS = [
   'addressActive',
 ] as const;
 
+/**
+ * The parameters `POST /api/v1/addresses` documents ("Notwendige und mögliche
+ * Parameter im Body"), which `PUT /api/v1/addresses/{id}` takes too. Not among
+ * them: `companyStatus` (a property of the customer group) and `addressTags`
+ * (only read and filtered by).
+ */
+export const WRITABLE_FIELDS: readonly string[] = [
+  ...STRING_FIELDS.filter((field) => field !== 'addressTags'),
+  ...INT_FIELDS,
+];
+
+/** The body's parameters the seed documents, and the names of those it does not. */
+export function splitDocumented(body: Record<string, unknown>): {
+  documented: Record<string, unknown>;
+  undocumented: string[];
+} {
+  const writable = new Set<string>(WRITABLE_FIELDS);
+  const documented: Record<string, unknown> = {};
+  const undocumented: string[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    if (writable.has(name)) documented[name] = value;
+    else undocumented.push(name);
+  }
+  return { documented, undocumented };
+}
+
 /** Query parameters `GET /api/v1/addresses` filters by. */
 export const FILTER_FIELDS = [
   'customerID',

@@ -24,18 +24,26 @@ const positiveInt = (value: string | undefined, fallback: number): number | unde
 };
 
 /**
- * `GET /api/v1/addresses`: filters match a field exactly (case-insensitive,
+ * `GET /api/v1/addresses`: filters match a field exactly, or in `contains` mode
+ * as a substring (case-insensitive,
  * numbers as numbers), `orderBy` is `field` or `field ASC|DESC`,
  * `page` counts from 1, `perPage` defaults to 100.
  */
-export function queryAddresses(addresses: Iterable<Address>, query: Query): QueryResult {
+export function queryAddresses(
+  addresses: Iterable<Address>,
+  query: Query,
+  mode: 'exact' | 'contains' = 'exact',
+): QueryResult {
   let items = [...addresses];
   for (const field of FILTER_FIELDS) {
     const wanted = first(query[field]);
     if (wanted === undefined) continue;
     items = items.filter((address) => {
       const value = address[field];
-      return value !== null && String(value).toLowerCase() === wanted.trim().toLowerCase();
+      if (value === null) return false;
+      const text = String(value).toLowerCase();
+      const term = wanted.trim().toLowerCase();
+      return mode === 'contains' ? text.includes(term) : text === term;
     });
   }
 

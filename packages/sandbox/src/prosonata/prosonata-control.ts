@@ -37,6 +37,17 @@ export function createProsonataControl(state: ProsonataState): Router {
     res.status(201).json(results.map((r) => (r?.ok ? r.address : undefined)));
   });
 
+  // Whether a filter matches exactly or as a substring (see SearchMode).
+  router.post('/search', (req: Request, res: Response) => {
+    const mode = (req.body as { mode?: unknown } | undefined)?.mode;
+    if (mode !== 'exact' && mode !== 'contains') {
+      res.status(400).json({ message: "mode must be 'exact' or 'contains'" });
+      return;
+    }
+    state.searchMode = mode;
+    res.json({ mode });
+  });
+
   router.get('/customers', (_req: Request, res: Response) => {
     res.json([...store.customers.values()]);
   });

@@ -13,9 +13,17 @@ export interface ProsonataOptions {
   customers?: readonly CustomerGroup[];
 }
 
+/**
+ * How a filter matches. The documentation says "Filterung/Suche" without
+ * saying whether a search is exact: `contains` lets a test see the worst case
+ * (`comments=campus:fakturia:K1` also finding `…K10`).
+ */
+export type SearchMode = 'exact' | 'contains';
+
 export interface ProsonataState extends UpstreamState {
   readonly store: AddressStore;
   readonly quota: Quota;
+  searchMode: SearchMode;
 }
 
 /** The `meta` object every ProSonata answer carries. */
@@ -44,15 +52,18 @@ export function createProsonataState(clock: Clock, options: ProsonataOptions = {
     message: 'Sandbox: injected failure.',
   }));
   const store = new AddressStore(options.customers ?? DEFAULT_CUSTOMER_GROUPS);
-  return {
+  const state: ProsonataState = {
     ...parts,
     store,
     quota,
+    searchMode: 'exact',
     reset() {
+      state.searchMode = 'exact';
       parts.requests.clear();
       parts.faults.reset();
       store.reset();
       quota.configure(limit, windowSeconds);
     },
   };
+  return state;
 }

@@ -96,6 +96,43 @@ describe('ProSonata stand-in', () => {
     expect((await control('/addresses')).body).toEqual([updated.body.data]);
   });
 
+  it('ignores parameters the documentation does not name, and names them in its request log', async () => {
+    const created = await api('/addresses', {
+      body: {
+        customerID: 1,
+        name1: 'Erika Muster',
+        city: 'Köln',
+        companyStatus: 2,
+        addressTags: 'x',
+      },
+    });
+    expect(created.status).toBe(201);
+    // The group decides the status; the undocumented parameter changed nothing.
+    expect(created.body.data).toMatchObject({ customerID: 1, companyStatus: 0, addressTags: '' });
+    const put = await api(`/addresses/${created.body.data.addressID}`, {
+      method: 'PUT',
+      body: { city: 'Bonn', companyStatus: 2 },
+    });
+    expect(put.body.data).toMatchObject({ city: 'Bonn', companyStatus: 0 });
+    const log = (await control('/requests')).body as { method: string; undocumented?: string[] }[];
+    expect(log.filter((r) => r.method !== 'GET').map((r) => r.undocumented)).toEqual([
+      ['companyStatus', 'addressTags'],
+      ['companyStatus'],
+    ]);
+  });
+
+  it('files a prospect by its customer group: the group carries the status Interessent', async () => {
+    const prospect = await api('/addresses', {
+      body: { customerID: 3, name1: 'Neu GmbH', city: 'Kiel' },
+    });
+    expect(prospect.body.data).toMatchObject({
+      customerName: 'Campus Interessenten',
+      companyStatus: 2,
+    });
+    const log = (await control('/requests')).body as { undocumented?: string[] }[];
+    expect(log.every((r) => r.undocumented === undefined)).toBe(true);
+  });
+
   it('answers 404 for an unknown address, on GET and PUT', async () => {
     const read = await api('/addresses/999');
     expect(read.status).toBe(404);

@@ -87,8 +87,9 @@ export function verifyPaypalSignature(
 }
 
 /**
- * Whether a certificate URL starts with an allowed prefix. `*` in a prefix's
- * host matches one or more labels (`https://*.paypal.com/`).
+ * Whether a certificate URL starts with one of the allowed prefixes
+ * (`https://api-m.paypal.com/v1/notifications/certs/`), compared on the parsed
+ * and normalised URL, so `..`, user info and other tricks do not slip past.
  */
 export function isAllowedCertUrl(certUrl: string, allowedPrefixes: readonly string[]): boolean {
   let url: URL;
@@ -97,13 +98,21 @@ export function isAllowedCertUrl(certUrl: string, allowedPrefixes: readonly stri
   } catch {
     return false;
   }
-  if (url.username || url.password) return false;
-  return allowedPrefixes.some((prefix) => {
-    const pattern = prefix
-      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '[a-z0-9-]+(?:\\.[a-z0-9-]+)*');
-    return new RegExp(`^${pattern}`, 'i').test(url.href);
-  });
+  if (url.username || url.password || url.search || url.hash) return false;
+  return allowedPrefixes.some((prefix) => url.href.startsWith(prefix));
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * PAYPAL-TRANSMISSION-TIME (`2016-02-18T20:01:35Z`, RFC 3339 per PayPal's
+ * notifications_webhooks_v1.json) in ms since the epoch; undefined when it is
+ * not such a time.
+ */
+export function parseTransmissionTime(text: string): number | undefined {
+  if (!RFC3339.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** The headers PayPal would send with this body, signed with the test's own key. */

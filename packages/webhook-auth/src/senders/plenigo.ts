@@ -8,7 +8,7 @@ import { verifyBasicAuth } from '../basic-auth.js';
 import { safeEqual } from '../compare.js';
 import { need, type SenderCredentials, type SigningOptions } from '../credentials.js';
 import { header, type Headers } from '../headers.js';
-import { DEFAULT_TOLERANCE_SECONDS, withinTolerance } from '../tolerance.js';
+import { DEFAULT_TOLERANCE_SECONDS } from '../tolerance.js';
 
 /** `plenigo-signature: t=<unix>,s=<hex>`: HMAC-SHA256 over `t + "." + rawBody`. */
 export function signPlenigo(
@@ -23,13 +23,30 @@ export function signPlenigo(
   return `t=${timestampSeconds},s=${s}`;
 }
 
-/** Accepts any of several `s=` values (secret rotation); the timestamp must be within the tolerance. */
+/** How old and how far ahead a `t=` may be, in seconds. */
+export interface PlenigoWindow {
+  maxAgeSeconds: number;
+  maxAheadSeconds: number;
+}
+
+/** plenigo's own advice (5 minutes either way); the receiver widens the age for retries. */
+export const STRICT_PLENIGO_WINDOW: PlenigoWindow = {
+  maxAgeSeconds: DEFAULT_TOLERANCE_SECONDS,
+  maxAheadSeconds: DEFAULT_TOLERANCE_SECONDS,
+};
+
+/**
+ * Accepts the header when one of its `s=` values (plenigo may send several) is
+ * the HMAC of `t.rawBody` under one of `secrets` (plenigo makes one secret per
+ * callback), and `t` lies within the window. Every pair is compared, timing-safe,
+ * so the time taken does not tell which secret or signature matched.
+ */
 export function verifyPlenigo(
-  secret: string,
+  secrets: string | readonly string[],
   header: string | undefined,
   rawBody: string | Buffer,
   nowSeconds: number,
-  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
+  window: PlenigoWindow = STRICT_PLENIGO_WINDOW,
 ): boolean {
   if (!header) return false;
   let timestamp: number | undefined;
@@ -39,22 +56,30 @@ export function verifyPlenigo(
     if (key === 't' && /^\d{1,12}$/.test(value)) timestamp = Number(value);
     if (key === 's') signatures.push(value.toLowerCase());
   }
-  if (timestamp === undefined || !withinTolerance(timestamp, nowSeconds, toleranceSeconds))
+  if (timestamp === undefined || signatures.length === 0) return false;
+  if (
+    nowSeconds - timestamp > window.maxAgeSeconds ||
+    timestamp - nowSeconds > window.maxAheadSeconds
+  )
     return false;
-  const expected = createHmac('sha256', secret)
-    .update(`${timestamp}.`)
-    .update(rawBody)
-    .digest('hex');
   let ok = false;
-  for (const s of signatures) ok = safeEqual(s, expected) || ok;
+  for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
+    const expected = createHmac('sha256', secret)
+      .update(`${timestamp}.`)
+      .update(rawBody)
+      .digest('hex');
+    for (const s of signatures) ok = safeEqual(s, expected) || ok;
+  }
   return ok;
 }
 
-/** What the receiver is configured with for plenigo; unset means that way is closed. */
+/** What the receiver is configured with for plenigo; empty or unset means that way is closed. */
 export interface PlenigoAuth {
-  secret: string | undefined;
+  /** One secret per plenigo callback; any of them authenticates. */
+  secrets: readonly string[];
   /** `user:password` plenigo may send as Basic auth instead of a signature. */
   basicAuth: string | undefined;
+  window?: PlenigoWindow;
 }
 
 /** A plenigo request: its signature when it sends one, else its Basic auth. */
@@ -66,7 +91,10 @@ export function verifyPlenigoRequest(
 ): boolean {
   const signature = header(headers, 'plenigo-signature');
   if (signature !== undefined) {
-    return !!auth.secret && verifyPlenigo(auth.secret, signature, rawBody, nowSeconds);
+    return (
+      auth.secrets.length > 0 &&
+      verifyPlenigo(auth.secrets, signature, rawBody, nowSeconds, auth.window)
+    );
   }
   return !!auth.basicAuth && verifyBasicAuth(auth.basicAuth, header(headers, 'authorization'));
 }
