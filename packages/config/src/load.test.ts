@@ -65,6 +65,17 @@ describe('loadConfig', () => {
     ).toThrow(/PAYPAL_CERT_URL_ALLOW may only name https URLs/);
   });
 
+  it("requires Fakturia's API key in production and refuses a URL that already ends in /api/v1", () => {
+    expect(() => loadConfig(['fakturia'], { CAMPUS_MODE: 'production' })).toThrow(
+      /FAKTURIA_API_KEY is missing/,
+    );
+    const config = loadConfig(['fakturia'], { CAMPUS_MODE: 'production', FAKTURIA_API_KEY: 'k' });
+    expect(config.fakturia.apiUrl).toBe('https://api.fakturia.de');
+    expect(() =>
+      loadConfig(['fakturia'], { FAKTURIA_API_URL: 'https://api.sandbox.fakturia.de/api/v1/' }),
+    ).toThrow(/FAKTURIA_API_URL must match pattern/);
+  });
+
   it('does not ask a receiver-less app for receiver secrets', () => {
     const config = loadConfig(['magicCode'], { CAMPUS_MODE: 'production', MAGIC_CODE_SECRET: 's' });
     expect(config.magicCode.secret).toBe('s');

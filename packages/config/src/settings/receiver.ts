@@ -44,7 +44,7 @@ export const receiver = {
     requiredFor: 'fakturia',
     sandboxDefault: SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
     description:
-      'Shared token Fakturia sends (Bearer, `X-Webhook-Token`, `?token=` or the Basic-auth password).',
+      'Shared token in the webhook URL configured at Fakturia (`/webhooks/fakturia?token=…`), the one place Fakturia can send it.',
   },
   plenigoSecret: {
     env: 'PLENIGO_WEBHOOK_SECRET',
