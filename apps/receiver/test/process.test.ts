@@ -24,12 +24,9 @@ describe('the receiver process', () => {
       const base = `http://127.0.0.1:${port}`;
       expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready' });
-      await fetch(`${base}/webhooks/fakturia`, {
+      await fetch(`${base}/webhooks/fakturia?token=${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-webhook-token': SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
-        },
+        headers: { 'content-type': 'application/json' },
         body: readFixture('fakturia/DUNNING_CREATED.json'),
       });
       const metrics = await (await fetch(`${base}/metrics`)).text();
@@ -58,11 +55,10 @@ describe('the receiver process', () => {
           host: '127.0.0.1',
           port,
           method: 'POST',
-          path: '/webhooks/fakturia',
+          path: `/webhooks/fakturia?token=${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}`,
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            'x-webhook-token': SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
           },
         },
         (res) => {
