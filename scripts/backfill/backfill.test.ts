@@ -47,6 +47,7 @@ async function backfill(args: string[], vars: Record<string, string> = env()) {
     out: (text) => (out += text),
     err: (text) => (err += text),
     env: vars,
+    redisWaitMs: 1_000,
   });
   return { code, out, err };
 }
@@ -156,6 +157,9 @@ describe('npm run backfill -- customers', () => {
     const production = await backfill(['customers'], { CAMPUS_MODE: 'production' });
     expect(production.code).toBe(EXIT.config);
     expect(production.err).toContain('FAKTURIA_API_KEY is missing');
+    const noRedis = await backfill(['customers'], { ...env(), REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(noRedis.code).toBe(EXIT.unavailable);
+    expect(noRedis.err).toMatch(/Redis did not become ready within 1000 ms; check REDIS_URL/);
   });
 
   it('runs as `npm run backfill` does, as its own process, and exits 0', async () => {

@@ -23,6 +23,8 @@ export interface BackfillIo {
   err: (text: string) => void;
   /** The variables to read; the process environment when absent. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** How long to wait for Redis before giving up (default 10 s). */
+  redisWaitMs?: number;
 }
 
 function describe(summary: CustomerBackfillSummary, seconds: number): string {
@@ -68,7 +70,7 @@ export async function runBackfill(argv: string[], io: BackfillIo): Promise<numbe
   redis.on('error', () => {}); // reported below, once, instead of per reconnect
   try {
     try {
-      await waitUntilReady(redis, 10_000);
+      await waitUntilReady(redis, io.redisWaitMs ?? 10_000);
     } catch (error) {
       io.err(`backfill: ${(error as Error).message}; check REDIS_URL\n`);
       return EXIT.unavailable;
