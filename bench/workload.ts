@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generate } from 'selfsigned';
 import type { Source } from '@campus/events';
-import { senderHeaders, type SenderCredentials } from '@campus/webhook-auth';
+import { senderHeaders, senderQuery, type SenderCredentials } from '@campus/webhook-auth';
 
 export interface PreparedRequest {
   path: string;
@@ -57,7 +57,7 @@ export async function prepareWorkload(
     }
     const raw = JSON.stringify(body);
     requests.push({
-      path: `/webhooks/${source}`,
+      path: `/webhooks/${source}${senderQuery(source, creds)}`,
       headers: senderHeaders(source, raw, creds, { webhookId: `msg_${run}_${i}` }),
       body: raw,
     });

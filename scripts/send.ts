@@ -10,7 +10,7 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitOnConfigError, loadConfig } from '@campus/config';
 import { isSource } from '@campus/events';
-import { senderHeaders } from '@campus/webhook-auth';
+import { senderHeaders, senderQuery } from '@campus/webhook-auth';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -58,17 +58,14 @@ if (source === 'paypal') {
   status = result.status ?? response.status;
   answer = typeof result.body === 'string' ? result.body : JSON.stringify(result.body ?? result);
 } else {
-  const headers = senderHeaders(
-    source,
-    rawBody,
-    {
-      fakturiaToken: config.fakturiaToken,
-      plenigoSecret: config.plenigoSecrets?.[0],
-      campusSecret: config.campusSecret,
-    },
-    { webhookId: values['webhook-id'] },
-  );
-  const response = await fetch(target, { method: 'POST', headers, body: rawBody });
+  const credentials = {
+    fakturiaToken: config.fakturiaToken,
+    plenigoSecret: config.plenigoSecrets?.[0],
+    campusSecret: config.campusSecret,
+  };
+  const headers = senderHeaders(source, rawBody, credentials, { webhookId: values['webhook-id'] });
+  const url = `${target}${senderQuery(source, credentials)}`;
+  const response = await fetch(url, { method: 'POST', headers, body: rawBody });
   status = response.status;
   answer = await response.text();
 }

@@ -64,13 +64,13 @@ campus-events is running (${mode} mode, ${APPS.length} processes; LOG_LEVEL=info
   Metrics     http://127.0.0.1:${metricsPort}/metrics   (its own listener, loopback only)
   Dashboard   http://127.0.0.1:${dashboardPort}/   (user ${SANDBOX_SECRETS.DASHBOARD_USER}, password ${SANDBOX_SECRETS.DASHBOARD_PASSWORD})
   Mails       ${sandbox}/mail   (the sandbox's SMTP sink)
-  Stand-ins   ${sandbox}/       (Lexoffice, ProSonata, PayPal: what they received)
+  Stand-ins   ${sandbox}/       (Lexoffice, ProSonata, PayPal, Fakturia: what they received)
   Redis       ${redisUrl}${redis ? ' (started here, data in .data/redis)' : ''}
 ${
   mode === 'sandbox'
     ? `
 Development secrets (sandbox mode only):
-  FAKTURIA_WEBHOOK_TOKEN  ${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}
+  FAKTURIA_WEBHOOK_TOKEN  ${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}   (Fakturia posts to ${base}/webhooks/fakturia?token=…)
   PLENIGO_WEBHOOK_SECRETS ${SANDBOX_SECRETS.PLENIGO_WEBHOOK_SECRET}
   CAMPUS_WEBHOOK_SECRET   ${SANDBOX_SECRETS.CAMPUS_WEBHOOK_SECRET}
   PAYPAL_WEBHOOK_ID       ${SANDBOX_SECRETS.PAYPAL_WEBHOOK_ID}

@@ -14,7 +14,7 @@ import {
   type RunningApp,
   type TestRedis,
 } from '@campus/testing';
-import { senderHeaders } from '@campus/webhook-auth';
+import { senderHeaders, senderQuery } from '@campus/webhook-auth';
 import type { Redis } from 'ioredis';
 import { APPS } from '../scripts/apps.js';
 
@@ -107,7 +107,8 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
           body: typeof result.body === 'string' ? result.body : JSON.stringify(result.body),
         };
       }
-      const response = await fetch(`${receiver}/webhooks/${source}`, {
+      const url = `${receiver}/webhooks/${source}${senderQuery(source, credentials)}`;
+      const response = await fetch(url, {
         method: 'POST',
         headers: senderHeaders(source, body, credentials),
         body,

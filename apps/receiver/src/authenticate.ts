@@ -33,8 +33,8 @@ const seconds = (ctx: AuthContext) => Math.floor(ctx.now() / 1000);
  * is ./paypal-verifier.ts); every comparison is timing-safe.
  */
 const AUTHENTICATORS: Record<Source, Authenticator> = {
-  fakturia: async ({ headers, query }, { config }) =>
-    verdict(verifyFakturiaToken(config.fakturiaToken, headers, query)),
+  fakturia: async ({ query }, { config }) =>
+    verdict(verifyFakturiaToken(config.fakturiaToken, query)),
   plenigo: async ({ headers, rawBody }, ctx) =>
     verdict(
       verifyPlenigoRequest(

@@ -10,7 +10,7 @@ import {
   type RunningApp,
   type TestRedis,
 } from '@campus/testing';
-import { senderHeaders, type SenderCredentials } from '@campus/webhook-auth';
+import { senderHeaders, senderQuery, type SenderCredentials } from '@campus/webhook-auth';
 
 /**
  * What an attacker tried against a running receiver (issue #9), each against
@@ -51,11 +51,14 @@ async function startReceiver(env: Record<string, string> = {}) {
     port,
     base,
     async post(source: 'fakturia' | 'plenigo', body: string) {
-      const response = await fetch(`${base}/webhooks/${source}`, {
-        method: 'POST',
-        headers: senderHeaders(source, body, credentials),
-        body,
-      });
+      const response = await fetch(
+        `${base}/webhooks/${source}${senderQuery(source, credentials)}`,
+        {
+          method: 'POST',
+          headers: senderHeaders(source, body, credentials),
+          body,
+        },
+      );
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },
   };

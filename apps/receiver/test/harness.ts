@@ -10,7 +10,7 @@ import {
   waitUntilReady,
   type QueueSet,
 } from '@campus/queues';
-import { senderHeaders, type SenderCredentials } from '@campus/webhook-auth';
+import { senderHeaders, senderQuery, type SenderCredentials } from '@campus/webhook-auth';
 import type { TestRedis } from '@campus/testing';
 import { createReceiver } from '../src/app.js';
 import type { PaypalClient } from '@campus/clients';
@@ -180,7 +180,11 @@ export async function startReceiver(
               nowMs: clock.now,
               webhookId: options.webhookId,
             });
-      const response = await fetch(`${url}/webhooks/${source}${options.query ?? ''}`, {
+      // Fakturia's token is in the URL: a signed post carries it unless the test names its own query.
+      const query =
+        options.query ??
+        (options.sign === false ? '' : senderQuery(source as 'fakturia', credentials));
+      const response = await fetch(`${url}/webhooks/${source}${query}`, {
         method: 'POST',
         headers: { ...signed, ...options.headers },
         body,

@@ -26,12 +26,9 @@ describe('the receiver process', () => {
       const base = `http://127.0.0.1:${port}`;
       expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
       expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready' });
-      await fetch(`${base}/webhooks/fakturia`, {
+      await fetch(`${base}/webhooks/fakturia?token=${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-webhook-token': SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
-        },
+        headers: { 'content-type': 'application/json' },
         body: readFixture('fakturia/DUNNING_CREATED.json'),
       });
       expect((await fetch(`${base}/metrics`)).status).toBe(404);
@@ -62,11 +59,10 @@ describe('the receiver process', () => {
           host: '127.0.0.1',
           port,
           method: 'POST',
-          path: '/webhooks/fakturia',
+          path: `/webhooks/fakturia?token=${SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN}`,
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            'x-webhook-token': SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
           },
         },
         (res) => {

@@ -66,9 +66,10 @@ describe('bodies that cannot be processed', () => {
 
   it('answers 400 for a body that is not UTF-8, keeping its bytes', async () => {
     const bytes = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
-    const { senderHeaders } = await import('@campus/webhook-auth');
+    const { senderHeaders, senderQuery } = await import('@campus/webhook-auth');
     const headers = senderHeaders('fakturia', '', receiver.credentials);
-    const response = await fetch(`${receiver.url}/webhooks/fakturia`, {
+    const query = senderQuery('fakturia', receiver.credentials);
+    const response = await fetch(`${receiver.url}/webhooks/fakturia${query}`, {
       method: 'POST',
       headers,
       body: bytes,
@@ -99,11 +100,12 @@ describe('requests refused before reading the body', () => {
   });
 
   it('answers 413 for a chunked body that grows past the limit', async () => {
-    const { senderHeaders } = await import('@campus/webhook-auth');
+    const { senderHeaders, senderQuery } = await import('@campus/webhook-auth');
     const chunks = (async function* () {
       for (let i = 0; i < 10; i++) yield Buffer.alloc(1000, 0x20);
     })();
-    const response = await fetch(`${receiver.url}/webhooks/fakturia`, {
+    const query = senderQuery('fakturia', receiver.credentials);
+    const response = await fetch(`${receiver.url}/webhooks/fakturia${query}`, {
       method: 'POST',
       headers: senderHeaders('fakturia', '', receiver.credentials),
       body: chunks as unknown as string,

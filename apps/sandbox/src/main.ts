@@ -16,6 +16,7 @@ logger.info(
     lexoffice: `${running.url}/lexoffice`,
     prosonata: `${running.url}/prosonata`,
     paypal: `${running.url}/paypal`,
+    fakturia: `${running.url}/fakturia`,
     inbox: `${running.url}/mail`,
     smtp: `smtp://${config.sandbox.host}:${running.smtpPort}`,
   },

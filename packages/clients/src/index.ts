@@ -49,3 +49,7 @@ export type {
   VoucherListEntry,
   FindVoucherQuery,
 } from './lexoffice.js';
+export { createFakturiaClient } from './fakturia.js';
+export type { FakturiaClient, FakturiaClientOptions, FakturiaCustomerPage } from './fakturia.js';
+export { FakturiaAnswerFormatError } from './fakturia-document.js';
+export type { FakturiaDocument } from './fakturia-document.js';

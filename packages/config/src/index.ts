@@ -12,6 +12,7 @@ export type {
   WorkerConfig,
   LexofficeConfig,
   ProsonataConfig,
+  FakturiaConfig,
   OffersConfig,
   WebsiteConfig,
   CatalogConfig,

@@ -132,6 +132,17 @@ describe('loadConfig', () => {
     ).toThrow(/PLENIGO_WEBHOOK_SECRETS is missing/);
   });
 
+  it("requires Fakturia's API key in production and refuses a URL that already ends in /api/v1", () => {
+    expect(() => loadConfig(['fakturia'], { CAMPUS_MODE: 'production' })).toThrow(
+      /FAKTURIA_API_KEY is missing/,
+    );
+    const config = loadConfig(['fakturia'], { CAMPUS_MODE: 'production', FAKTURIA_API_KEY: 'k' });
+    expect(config.fakturia.apiUrl).toBe('https://api.fakturia.de');
+    expect(() =>
+      loadConfig(['fakturia'], { FAKTURIA_API_URL: 'https://api.sandbox.fakturia.de/api/v1/' }),
+    ).toThrow(/FAKTURIA_API_URL must match pattern/);
+  });
+
   it('does not ask a receiver-less app for receiver secrets', () => {
     const config = loadConfig(['magicCode'], {
       CAMPUS_MODE: 'production',

@@ -23,6 +23,7 @@ export type SandboxConfig = GroupConfigs['sandbox'];
 export type WorkerConfig = GroupConfigs['worker'];
 export type LexofficeConfig = GroupConfigs['lexoffice'];
 export type ProsonataConfig = GroupConfigs['prosonata'];
+export type FakturiaConfig = GroupConfigs['fakturia'];
 export type WebsiteConfig = GroupConfigs['website'];
 export type OffersConfig = GroupConfigs['offers'];
 export type CatalogConfig = GroupConfigs['catalog'];

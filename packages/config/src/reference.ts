@@ -12,6 +12,7 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   worker: 'Every worker app',
   lexoffice: 'Lexoffice (worker-invoice-sync)',
   prosonata: 'ProSonata (worker-order-to-customer)',
+  fakturia: 'Fakturia API (invoice-sync, dunning-mail, paypal-subscription; `npm run backfill`)',
   offers: 'Offers (worker-offer-mail)',
   catalog: 'Products and PayPal plans',
   dashboard: 'Dashboard (apps/dashboard)',

@@ -8,6 +8,8 @@ export interface CustomerRecord {
   lastName?: string;
   companyName?: string;
   address?: { street?: string; zip?: string; city?: string; country?: string };
+  /** How the customer pays, as the sender names it (Fakturia: `PAYPAL`, `BANKTRANSFER`, …). */
+  paymentMethod?: string;
   /** The ProSonata address created for this customer. */
   prosonataAddressId?: number;
   updatedAt: string;

@@ -13,3 +13,10 @@ export type {
   SubscriptionLinks,
 } from './customer-directory.js';
 export { CustomerNotInDirectoryError } from './customer-not-in-directory-error.js';
+export { createCustomerResolver, CustomerUnknownAtFakturiaError } from './customer-resolver.js';
+export type {
+  CustomerResolver,
+  CustomerResolverDeps,
+  ResolvedCustomer,
+} from './customer-resolver.js';
+export { fakturiaCustomerNumber, fakturiaCustomerRecord } from './from-fakturia.js';

@@ -23,3 +23,4 @@ export type { SmtpFailMode, SmtpFailStatus, SmtpFailSwitch } from './mail/smtp-f
 export { mailFailSwitch } from './mail/mail-fail-client.js';
 export type { MailFailSwitchClient } from './mail/mail-fail-client.js';
 export type { CustomerGroup, Address } from './prosonata/address-fields.js';
+export type { FakturiaCustomerRecord } from './fakturia/fakturia-state.js';

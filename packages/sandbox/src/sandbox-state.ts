@@ -1,3 +1,4 @@
+import type { FakturiaState } from './fakturia/fakturia-state.js';
 import type { LexofficeState } from './lexoffice/lexoffice-state.js';
 import type { MailStore } from './mail/mail-store.js';
 import type { SmtpFailSwitch } from './mail/smtp-fail-switch.js';
@@ -9,6 +10,7 @@ export interface SandboxState {
   lexoffice: LexofficeState;
   prosonata: ProsonataState;
   paypal: PaypalState;
+  fakturia: FakturiaState;
   mail: MailStore;
   /** How the SMTP sink fails, if at all. */
   mailFailSwitch: SmtpFailSwitch;

@@ -2,6 +2,8 @@ import express, { type Express, type Request, type Response } from 'express';
 import type { Logger } from '@campus/logger';
 import { systemClock, type Clock } from './clock.js';
 import { createControlRouter } from './control/control-router.js';
+import { createFakturiaRouter } from './fakturia/fakturia-router.js';
+import { createFakturiaState, type FakturiaOptions } from './fakturia/fakturia-state.js';
 import { renderIndex } from './http/index-page.js';
 import { upstreamErrorHandler } from './http/upstream.js';
 import { createLexofficeRouter } from './lexoffice/lexoffice-router.js';
@@ -27,6 +29,7 @@ export interface SandboxOptions {
   lexoffice?: LexofficeOptions;
   prosonata?: ProsonataOptions;
   paypal?: PaypalOptions;
+  fakturia?: FakturiaOptions;
 }
 
 export interface Sandbox {
@@ -36,7 +39,7 @@ export interface Sandbox {
   reset(): void;
 }
 
-/** Builds the sandbox's HTTP app: Lexoffice, ProSonata and PayPal stand-ins, the inbox and the control API; the SMTP sink's state. */
+/** Builds the sandbox's HTTP app: Lexoffice, ProSonata, PayPal and Fakturia stand-ins, the inbox and the control API; the SMTP sink's state. */
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { logger, publicUrl } = options;
   const clock = options.clock ?? systemClock;
@@ -46,6 +49,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     lexoffice: createLexofficeState(clock, options.lexoffice),
     prosonata: createProsonataState(clock, options.prosonata),
     paypal: createPaypalState(clock, certificate, options.paypal),
+    fakturia: createFakturiaState(clock, options.fakturia),
     mail: new MailStore(clock),
     mailFailSwitch: new SmtpFailSwitch(),
   };
@@ -53,6 +57,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     state.lexoffice.reset();
     state.prosonata.reset();
     state.paypal.reset();
+    state.fakturia.reset();
     state.mail.clear();
     state.mailFailSwitch.reset();
     logger.info('sandbox reset');
@@ -77,6 +82,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     createSimulatorRouter({ state: state.paypal, clock, logger, publicUrl }),
   );
   app.use('/paypal', createPaypalRouter({ state: state.paypal, clock, logger, publicUrl }));
+  app.use('/fakturia', createFakturiaRouter({ state: state.fakturia, logger }));
   app.use('/mail', createMailPages(state.mail));
   app.use('/_control', createControlRouter(state, reset));
   app.use((_req: Request, res: Response) => {

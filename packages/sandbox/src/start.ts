@@ -13,7 +13,7 @@ export interface StartSandboxOptions extends SandboxOptions {
 }
 
 export interface RunningSandbox {
-  /** HTTP origin, e.g. `http://127.0.0.1:4010`; the upstreams are under /lexoffice, /prosonata, /paypal. */
+  /** HTTP origin, e.g. `http://127.0.0.1:4010`; the upstreams are under /lexoffice, /prosonata, /paypal, /fakturia. */
   url: string;
   smtpPort: number;
   sandbox: Sandbox;
@@ -58,8 +58,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     sandbox,
     close() {
       closing ??= (async () => {
-        const { lexoffice, prosonata, paypal } = sandbox.state;
-        for (const upstream of [lexoffice, prosonata, paypal]) upstream.faults.reset();
+        const { lexoffice, prosonata, paypal, fakturia } = sandbox.state;
+        for (const upstream of [lexoffice, prosonata, paypal, fakturia]) upstream.faults.reset();
         sandbox.state.mailFailSwitch.reset();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();

@@ -26,5 +26,5 @@ export {
   verifyCampusRequest,
 } from './senders/campus.js';
 export type { StandardWebhookHeaders } from './senders/campus.js';
-export { senderHeaders } from './sender.js';
+export { senderHeaders, senderQuery } from './sender.js';
 export type { SenderCredentials } from './credentials.js';

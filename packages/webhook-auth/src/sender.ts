@@ -1,7 +1,7 @@
 import type { Source } from '@campus/sources';
 import type { SenderCredentials, SigningOptions } from './credentials.js';
 import { campusHeaders } from './senders/campus.js';
-import { fakturiaHeaders } from './senders/fakturia.js';
+import { fakturiaHeaders, fakturiaQuery } from './senders/fakturia.js';
 import { paypalHeaders } from './senders/paypal.js';
 import { plenigoHeaders } from './senders/plenigo.js';
 
@@ -34,4 +34,13 @@ export function senderHeaders(
   if (!Object.hasOwn(SIGNERS, source)) return json;
   const signing = { ...options, nowMs: options.nowMs ?? Date.now() };
   return { ...json, ...SIGNERS[source](rawBody, credentials, signing) };
+}
+
+/**
+ * The query string a sender's webhook URL carries (`?token=…` for Fakturia,
+ * whose only credential is in the URL; empty for the others): append it to
+ * `/webhooks/<source>`.
+ */
+export function senderQuery(source: Source, credentials: SenderCredentials): string {
+  return source === 'fakturia' ? fakturiaQuery(credentials) : '';
 }

@@ -2,6 +2,7 @@ import { catalog } from './catalog.js';
 import { core } from './core.js';
 import { dashboard } from './dashboard.js';
 import type { GroupConfig, SettingSpec } from './define.js';
+import { fakturia } from './fakturia.js';
 import { lexoffice } from './lexoffice.js';
 import { magicCode } from './magic-code.js';
 import { mail } from './mail.js';
@@ -30,6 +31,7 @@ export const GROUPS = {
   worker,
   lexoffice,
   prosonata,
+  fakturia,
   website,
   offers,
   catalog,

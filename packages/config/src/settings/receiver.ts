@@ -94,7 +94,7 @@ export const receiver = {
     minBytes: 32,
     sandboxDefault: SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN,
     description:
-      'Shared token Fakturia sends (Bearer, `X-Webhook-Token`, `?token=` or the Basic-auth password).',
+      'Shared token in the webhook URL configured at Fakturia (`/webhooks/fakturia?token=…`), the one place Fakturia can send it.',
   },
   plenigoSecrets: {
     env: 'PLENIGO_WEBHOOK_SECRETS',

@@ -9,6 +9,7 @@ export const SANDBOX_SECRETS = {
   CAMPUS_WEBHOOK_SECRET: 'whsec_ZGV2LWNhbXB1cy13ZWJob29rLXNlY3JldC0wMQ==',
   PAYPAL_CLIENT_ID: 'sandbox-client-id',
   PAYPAL_CLIENT_SECRET: 'sandbox-client-secret',
+  FAKTURIA_API_KEY: 'sandbox-fakturia-key',
   MAGIC_CODE_SECRET: 'dev-magic-code-secret',
   LEXOFFICE_API_KEY: 'sandbox-lexoffice-key',
   PROSONATA_API_KEY: 'sandbox-prosonata-key',

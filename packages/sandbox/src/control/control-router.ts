@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { FAULT_MODES, type FaultMode } from '../http/faults.js';
 import type { UpstreamState } from '../http/upstream.js';
 import type { SandboxState } from '../sandbox-state.js';
+import { createFakturiaControl } from '../fakturia/fakturia-control.js';
 import { createLexofficeControl } from '../lexoffice/lexoffice-control.js';
 import { createMailFailControl } from '../mail/mail-fail-control.js';
 import { createMailControl } from '../mail/mail-router.js';
@@ -13,10 +14,11 @@ export function createControlRouter(state: SandboxState, reset: () => void): Rou
   const router = express.Router();
   router.use(express.json());
 
-  const upstreams: Record<'lexoffice' | 'prosonata' | 'paypal', UpstreamState> = {
+  const upstreams: Record<'lexoffice' | 'prosonata' | 'paypal' | 'fakturia', UpstreamState> = {
     lexoffice: state.lexoffice,
     prosonata: state.prosonata,
     paypal: state.paypal,
+    fakturia: state.fakturia,
   };
   for (const [name, upstream] of Object.entries(upstreams)) {
     router.post(`/${name}/fail`, (req: Request, res: Response) => {
@@ -44,6 +46,7 @@ export function createControlRouter(state: SandboxState, reset: () => void): Rou
   router.use('/lexoffice', createLexofficeControl(state.lexoffice));
   router.use('/prosonata', createProsonataControl(state.prosonata));
   router.use('/paypal', createPaypalControl(state.paypal));
+  router.use('/fakturia', createFakturiaControl(state.fakturia));
   router.use('/mail/fail', createMailFailControl(state.mailFailSwitch));
   router.use('/mail', createMailControl(state.mail));
 

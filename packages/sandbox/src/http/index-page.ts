@@ -10,6 +10,7 @@ export function renderIndex(origin: string): string {
 <table>
   <tr><th>Lexoffice</th><td>${link('/lexoffice')}</td></tr>
   <tr><th>ProSonata</th><td>${link('/prosonata')}</td></tr>
+  <tr><th>Fakturia</th><td>${link('/fakturia/api/v1')}</td></tr>
   <tr><th>PayPal</th><td>${link('/paypal')} (Zertifikat: ${link('/paypal/certs/sandbox.pem')})</td></tr>
   <tr><th>E-Mail</th><td><a href="/mail">Posteingang</a></td></tr>
   <tr><th>Steuerung</th><td>${link('/_control')}/…</td></tr>

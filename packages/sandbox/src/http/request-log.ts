@@ -29,7 +29,13 @@ export interface RecordedRequest {
 const MAX_ENTRIES = 10_000;
 
 // Credentials a test may check were sent, but never reads back.
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'proxy-authorization']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'cookie',
+  'proxy-authorization',
+]);
 
 function redactHeaders(headers: Request['headers']): Record<string, string> {
   const out: Record<string, string> = {};

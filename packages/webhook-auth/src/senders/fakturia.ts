@@ -1,48 +1,31 @@
 /**
- * Fakturia: a shared token. Its envelope and catalog are
- * packages/events/src/senders/fakturia.ts.
+ * Fakturia: a shared token in the webhook's URL. Its envelope and catalog are
+ * packages/events/src/senders/fakturia.ts; what the token proves and what not
+ * is in docs/upstreams/fakturia.md.
  */
 import { safeEqual } from '../compare.js';
 import { need, type SenderCredentials } from '../credentials.js';
-import type { Headers } from '../headers.js';
 
 /**
- * Fakturia's own scheme is undocumented, so the shared token is accepted from
- * every place a sender can put it: `Authorization: Bearer`, the password of
- * Basic auth, `X-Webhook-Token`, or `?token=` in the URL. Without a configured
- * token nothing is accepted.
+ * Fakturia's webhook settings take a URL and the events, nothing else: it
+ * signs nothing and sends no header of its own
+ * (https://wiki.fakturia.de/wiki/Webhooks). So the token is read from the one
+ * place it can come from, `?token=` in the URL we configure there. Exactly one
+ * `token` parameter; without a configured token nothing is accepted.
  */
-export function verifyFakturiaToken(
-  expected: string | undefined,
-  headers: Headers,
-  query: URLSearchParams,
-): boolean {
+export function verifyFakturiaToken(expected: string | undefined, query: URLSearchParams): boolean {
   if (!expected) return false;
-  const candidates: string[] = [];
-  const authorization = headers.authorization;
-  if (typeof authorization === 'string') {
-    const [scheme, value = ''] = authorization.split(' ', 2);
-    if (scheme?.toLowerCase() === 'bearer') candidates.push(value.trim());
-    if (scheme?.toLowerCase() === 'basic') {
-      const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon >= 0) candidates.push(decoded.slice(colon + 1));
-    }
-  }
-  const header = headers['x-webhook-token'];
-  if (typeof header === 'string') candidates.push(header);
-  const fromQuery = query.get('token');
-  if (fromQuery !== null) candidates.push(fromQuery);
-  // Compare every candidate, so timing does not tell which place was tried.
-  let ok = false;
-  for (const candidate of candidates) ok = safeEqual(candidate, expected) || ok;
-  return ok;
+  const tokens = query.getAll('token');
+  if (tokens.length !== 1) return false;
+  return safeEqual(tokens[0] ?? '', expected);
 }
 
-/** The headers our Fakturia stand-ins send: the token as a Bearer. */
-export function fakturiaHeaders(
-  _rawBody: string,
-  credentials: SenderCredentials,
-): Record<string, string> {
-  return { authorization: `Bearer ${need(credentials.fakturiaToken, 'fakturiaToken')}` };
+/** The headers Fakturia sends: none of its own. */
+export function fakturiaHeaders(): Record<string, string> {
+  return {};
+}
+
+/** The query string of the URL Fakturia is configured with: `?token=…`. */
+export function fakturiaQuery(credentials: SenderCredentials): string {
+  return `?${new URLSearchParams({ token: need(credentials.fakturiaToken, 'fakturiaToken') })}`;
 }
