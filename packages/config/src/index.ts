@@ -15,6 +15,7 @@ export type {
   OffersConfig,
   WebsiteConfig,
   CatalogConfig,
+  DownloadsConfig,
   DashboardConfig,
 } from './load.js';
 export { SETTINGS, SANDBOX_SECRETS } from './settings/index.js';

@@ -19,6 +19,7 @@ export type ProsonataConfig = GroupConfigs['prosonata'];
 export type WebsiteConfig = GroupConfigs['website'];
 export type OffersConfig = GroupConfigs['offers'];
 export type CatalogConfig = GroupConfigs['catalog'];
+export type DownloadsConfig = GroupConfigs['downloads'];
 export type DashboardConfig = GroupConfigs['dashboard'];
 
 /** `250ms`, `30s`, `5m`, `2h`, `3d` → milliseconds. */

@@ -13,6 +13,7 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   prosonata: 'ProSonata (worker-order-to-customer)',
   offers: 'Offers (worker-offer-mail)',
   catalog: 'Products and PayPal plans',
+  downloads: 'E-book download links (the mail to an e-book buyer)',
   dashboard: 'Dashboard (apps/dashboard)',
   website: 'The Campus website (offer and PayPal links)',
 };
