@@ -9,7 +9,7 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   mail: 'Mail (the mail workers)',
   sandbox: 'Sandbox stand-ins (apps/sandbox)',
   worker: 'Every worker app',
-  lexoffice: 'Lexoffice (worker-invoice-sync)',
+  lexoffice: 'Lexoffice (worker-invoice-sync; apps/sandbox accepts only this key)',
   prosonata: 'ProSonata (worker-order-to-customer)',
   offers: 'Offers (worker-offer-mail)',
   catalog: 'Products and PayPal plans',
