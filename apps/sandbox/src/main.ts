@@ -2,7 +2,8 @@ import { exitOnConfigError, loadConfig } from '@campus/config';
 import { createLogger } from '@campus/logger';
 import { startSandbox } from '@campus/sandbox';
 
-const config = await exitOnConfigError('sandbox', () => loadConfig(['sandbox']));
+// The Lexoffice stand-in accepts the key the workers send (LEXOFFICE_API_KEY), and no other.
+const config = await exitOnConfigError('sandbox', () => loadConfig(['sandbox', 'lexoffice']));
 const logger = createLogger({ name: 'sandbox', level: config.core.logLevel });
 
 const running = await startSandbox({
@@ -10,6 +11,7 @@ const running = await startSandbox({
   host: config.sandbox.host,
   port: config.sandbox.port,
   smtpPort: config.sandbox.smtpPort,
+  lexoffice: { apiKey: config.lexoffice.apiKey },
 });
 logger.info(
   {

@@ -37,18 +37,35 @@ export type {
   QuotaRedis,
   QuotaTicket,
 } from './prosonata-quota.js';
-export { createLexofficeClient } from './lexoffice.js';
+export { createLexofficeClient } from './lexoffice/lexoffice-client.js';
+export type { LexofficeClient, LexofficeClientOptions } from './lexoffice/lexoffice-client.js';
+export { LexofficeRequestError } from './lexoffice/lexoffice-contract.js';
 export type {
-  LexofficeClient,
-  LexofficeClientOptions,
-  LexofficeVoucher,
-  LexofficeVoucherType,
+  CreatedVoucher,
   LexofficeAddress,
   LexofficeLineItem,
-  CreatedVoucher,
+  LexofficeVoucher,
+  LexofficeVoucherType,
+} from './lexoffice/lexoffice-contract.js';
+export { bookkeepingVoucherOf } from './lexoffice/bookkeeping-voucher.js';
+export type {
+  BookkeepingVoucher,
+  BookkeepingVoucherItem,
+  BookkeepingVoucherType,
+  VoucherBooking,
+} from './lexoffice/bookkeeping-voucher.js';
+export { salesDocumentRequest } from './lexoffice/sales-document-request.js';
+export type { SalesDocumentRequest } from './lexoffice/sales-document-request.js';
+export { berlinDay, lexofficeDateTime } from './lexoffice/lexoffice-dates.js';
+export { MAX_VOUCHER_FILE_BYTES } from './lexoffice/voucher-methods.js';
+export type {
+  BookkeepingVoucherRecord,
+  FindVoucherByNumberQuery,
+  VoucherFile,
   VoucherListEntry,
-  FindVoucherQuery,
-} from './lexoffice.js';
+} from './lexoffice/voucher-methods.js';
+export type { DownloadedFile, LexofficeCallOptions } from './lexoffice/lexoffice-http.js';
+export type { FindVoucherQuery } from './lexoffice/legacy-methods.js';
 export { createFakturiaClient } from './fakturia.js';
 export type { FakturiaClient, FakturiaClientOptions, FakturiaCustomerPage } from './fakturia.js';
 export { FakturiaAnswerFormatError } from './fakturia-document.js';

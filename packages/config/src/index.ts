@@ -16,6 +16,7 @@ export type {
   OffersConfig,
   WebsiteConfig,
   CatalogConfig,
+  DownloadsConfig,
   DashboardConfig,
 } from './load.js';
 export { SETTINGS, SANDBOX_SECRETS, PAYPAL_CERT_PREFIXES } from './settings/index.js';

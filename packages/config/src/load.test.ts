@@ -170,6 +170,8 @@ describe('the config types, inferred from the settings', () => {
       'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
     >();
     expect(config.lexoffice.apiKey).toBe('sandbox-lexoffice-key');
+    expect(config.lexoffice.apiUrl).toBe('http://127.0.0.1:4010/lexoffice');
+    expect(config.lexoffice.revenueCategoryId).toBe('8f8664a1-fd86-11e1-a21f-0800200c9a66');
     expect(config.catalog.paypalPlans).toEqual({ 'KURS-PM-ABO': 'P-SANDBOX-KURS-PM-ABO' });
     expect(config.dashboard.trustedProxies).toEqual([]);
   });
@@ -184,6 +186,29 @@ describe('the config types, inferred from the settings', () => {
   });
 });
 
+describe('Lexoffice and e-book download settings', () => {
+  it('point production at api.lexware.io and book revenue under "Einnahmen"', () => {
+    const config = loadConfig(['lexoffice', 'downloads'], {
+      CAMPUS_MODE: 'production',
+      LEXOFFICE_API_KEY: 'k',
+      DOWNLOAD_LINK_SECRET: 's',
+    });
+    expect(config.lexoffice.apiUrl).toBe('https://api.lexware.io');
+    expect(config.lexoffice.revenueCategoryId).toBe('8f8664a1-fd86-11e1-a21f-0800200c9a66');
+    expectTypeOf(config.downloads.linkSecret).toEqualTypeOf<string>();
+    expect(config.downloads).toEqual({ linkSecret: 's', linkTtl: '30d' });
+  });
+
+  it('refuse a category id that is not a uuid and production without a link secret', () => {
+    expect(() => loadConfig(['lexoffice'], { LEXOFFICE_REVENUE_CATEGORY_ID: 'Einnahmen' })).toThrow(
+      /LEXOFFICE_REVENUE_CATEGORY_ID must match pattern/,
+    );
+    expect(() =>
+      loadConfig(['downloads'], { CAMPUS_MODE: 'production', DOWNLOAD_LINK_TTL: '1d' }),
+    ).toThrow(/DOWNLOAD_LINK_SECRET is missing/);
+  });
+});
+
 describe('JSON settings', () => {
   it('are parsed and checked against their schema', () => {
     const config = loadConfig(['catalog'], {});
@@ -191,7 +216,13 @@ describe('JSON settings', () => {
       name: 'E-Book Agiles Arbeiten',
       netPrice: 18.69,
       taxRate: 7,
+      downloadUrl: 'https://campus.example/downloads/ebook-agiles-arbeiten.pdf',
     });
+    expect(() =>
+      loadConfig(['catalog'], {
+        PRODUCT_CATALOG: '{"x":{"name":"X","netPrice":1,"taxRate":7,"downloadUrl":"ebook.pdf"}}',
+      }),
+    ).toThrow(/PRODUCT_CATALOG\/x\/downloadUrl must match format "uri"/);
     expect(() => loadConfig(['catalog'], { PRODUCT_CATALOG: '{"x":' })).toThrow(
       /PRODUCT_CATALOG is not valid JSON/,
     );

@@ -27,6 +27,7 @@ export type FakturiaConfig = GroupConfigs['fakturia'];
 export type WebsiteConfig = GroupConfigs['website'];
 export type OffersConfig = GroupConfigs['offers'];
 export type CatalogConfig = GroupConfigs['catalog'];
+export type DownloadsConfig = GroupConfigs['downloads'];
 export type DashboardConfig = GroupConfigs['dashboard'];
 
 /** `250ms`, `30s`, `5m`, `2h`, `3d` → milliseconds. */

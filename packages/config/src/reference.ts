@@ -10,11 +10,12 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   mail: 'Mail (the mail workers)',
   sandbox: 'Sandbox stand-ins (apps/sandbox)',
   worker: 'Every worker app',
-  lexoffice: 'Lexoffice (worker-invoice-sync)',
+  lexoffice: 'Lexoffice (worker-invoice-sync; apps/sandbox accepts only this key)',
   prosonata: 'ProSonata (worker-order-to-customer)',
   fakturia: 'Fakturia API (invoice-sync, dunning-mail, paypal-subscription; `npm run backfill`)',
   offers: 'Offers (worker-offer-mail)',
   catalog: 'Products and PayPal plans',
+  downloads: 'E-book download links (the mail to an e-book buyer)',
   dashboard: 'Dashboard (apps/dashboard)',
   website: 'The Campus website (offer and PayPal links)',
 };

@@ -4,6 +4,8 @@ export interface Product {
   name: string;
   netPrice: number;
   taxRate: 0 | 7 | 19;
+  /** Where the website serves the product's file (e-books): the buyer's mail links here, signed. */
+  downloadUrl?: string;
 }
 
 export const catalog = {
@@ -18,13 +20,14 @@ export const catalog = {
           name: { type: 'string', minLength: 1 },
           netPrice: { type: 'number', minimum: 0 },
           taxRate: { enum: [0, 7, 19] },
+          downloadUrl: { type: 'string', format: 'uri' },
         },
       },
     },
     default:
-      '{"ebook-agiles-arbeiten":{"name":"E-Book Agiles Arbeiten","netPrice":18.69,"taxRate":7},"projektmanagement-zertifikat":{"name":"Zertifikatskurs Projektmanagement","netPrice":1490,"taxRate":19}}',
+      '{"ebook-agiles-arbeiten":{"name":"E-Book Agiles Arbeiten","netPrice":18.69,"taxRate":7,"downloadUrl":"https://campus.example/downloads/ebook-agiles-arbeiten.pdf"},"projektmanagement-zertifikat":{"name":"Zertifikatskurs Projektmanagement","netPrice":1490,"taxRate":19}}',
     description:
-      'Products sold on the website, as JSON: slug → `{name, netPrice, taxRate}` (tax rate 0, 7 or 19 %).',
+      "Products sold on the website, as JSON: slug → `{name, netPrice, taxRate, downloadUrl?}` (tax rate 0, 7 or 19 %; `downloadUrl`: where the website serves an e-book, linked signed in the buyer's mail).",
   }),
   paypalPlans: jsonSetting<Record<string, string>>()({
     env: 'PAYPAL_PLAN_MAP',

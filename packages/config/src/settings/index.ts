@@ -2,6 +2,7 @@ import { catalog } from './catalog.js';
 import { core } from './core.js';
 import { dashboard } from './dashboard.js';
 import type { GroupConfig, SettingSpec } from './define.js';
+import { downloads } from './downloads.js';
 import { fakturia } from './fakturia.js';
 import { lexoffice } from './lexoffice.js';
 import { magicCode } from './magic-code.js';
@@ -35,6 +36,7 @@ export const GROUPS = {
   website,
   offers,
   catalog,
+  downloads,
   dashboard,
 } as const;
 

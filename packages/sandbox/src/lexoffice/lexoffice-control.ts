@@ -5,8 +5,13 @@ import { rateReport } from './rate-report.js';
 /** Test knobs and read-backs of the Lexoffice stand-in: mount at `/_control/lexoffice`. */
 export function createLexofficeControl(state: LexofficeState): Router {
   const router = express.Router();
+  // Every voucher: invoices and credit notes Lexoffice issued, bookkeeping vouchers booked.
   router.get('/vouchers', (_req: Request, res: Response) => {
     res.json([...state.vouchers.values()]);
+  });
+  // Every file (attached or rendered), without its bytes: name, type, size and sha256.
+  router.get('/files', (_req: Request, res: Response) => {
+    res.json([...state.files.values()].map(({ data: _data, ...meta }) => meta));
   });
   router.get('/rate', (_req: Request, res: Response) => {
     res.json(rateReport(state.requests.list(), state.bucket.rate));

@@ -1,16 +1,25 @@
-import { randomUUID } from 'node:crypto';
+/**
+ * Lexware Office's public API, https://developers.lexware.io/docs/: mount at
+ * `/lexoffice`. Every request needs `Authorization: Bearer` with the
+ * account's key (401 `{"message": "Unauthorized"}` otherwise, docs "Error
+ * Codes"), and the account has one token bucket of 2 requests per second over
+ * all endpoints (docs "API Rate Limits": 429, the call not performed). The
+ * endpoints: sales-documents-router.ts, bookkeeping-router.ts,
+ * files-router.ts, the voucher list (voucher-list.ts) and the posting
+ * categories (posting-categories.ts).
+ */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '@campus/logger';
 import type { Clock } from '../clock.js';
-import { baseUrlOf, upstreamErrorHandler } from '../http/upstream.js';
-import {
-  lexofficeError,
-  type LexofficeState,
-  type LexofficeVoucherType,
-  type StoredVoucher,
-} from './lexoffice-state.js';
-import { validateVoucher } from './validate-voucher.js';
-import { listVouchers } from './voucher-list.js';
+import { recordedRequestOf } from '../http/request-log.js';
+import { upstreamErrorHandler } from '../http/upstream.js';
+import { createBookkeepingRouter } from './bookkeeping-router.js';
+import { createFilesRouter } from './files-router.js';
+import { lexofficeError } from './lexoffice-errors.js';
+import type { LexofficeState } from './lexoffice-state.js';
+import { postingCategories } from './posting-categories.js';
+import { createSalesDocumentsRouter } from './sales-documents-router.js';
+import { listVouchers, VoucherListQueryError } from './voucher-list.js';
 
 interface Deps {
   state: LexofficeState;
@@ -19,31 +28,31 @@ interface Deps {
   publicUrl?: string;
 }
 
-const COLLECTIONS: Record<string, LexofficeVoucherType> = {
-  invoices: 'invoice',
-  'credit-notes': 'creditnote',
-};
+// Files are 5 MB at most; a larger upload must reach the check to get Lexoffice's 406, not a 413.
+const MAX_UPLOAD_BYTES = 12 * 1024 * 1024;
 
-/** Lexoffice's public API, the two voucher endpoints the workers use: mount at `/lexoffice`. */
-export function createLexofficeRouter({ state, clock, logger, publicUrl }: Deps): Router {
+export function createLexofficeRouter(deps: Deps): Router {
+  const { state, clock, logger } = deps;
   const router = express.Router();
-  const error = (
-    res: Response,
-    req: Request,
-    status: number,
-    message: string,
-    details?: unknown[],
-  ) => res.status(status).json(lexofficeError(clock, status, message, req, details));
+  const error = (res: Response, req: Request, status: number, message: string) =>
+    res.status(status).json(lexofficeError(clock, status, message, req));
 
   router.use(state.requests.record());
   router.use(express.json({ limit: '1mb' }));
+  router.use(express.raw({ type: 'multipart/form-data', limit: MAX_UPLOAD_BYTES }));
   router.use(state.requests.captureBody());
+  // A multipart body is logged by its parts (bookkeeping-router.ts), never as bytes.
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    const entry = recordedRequestOf(res);
+    if (entry && Buffer.isBuffer(req.body)) entry.body = { bytes: req.body.length };
+    next();
+  });
   router.use(state.faults.middleware());
 
   router.use((req: Request, res: Response, next: NextFunction) => {
-    const auth = req.get('authorization') ?? '';
-    if (!/^Bearer\s+\S+/i.test(auth)) {
-      error(res, req, 401, 'Unauthorized');
+    const [scheme, key] = (req.get('authorization') ?? '').split(/\s+/);
+    if (scheme?.toLowerCase() !== 'bearer' || key !== state.apiKey) {
+      res.status(401).json({ message: 'Unauthorized' });
       return;
     }
     // One bucket for the whole account, every endpoint together.
@@ -55,80 +64,23 @@ export function createLexofficeRouter({ state, clock, logger, publicUrl }: Deps)
     next();
   });
 
-  router.post('/v1/:collection', (req: Request, res: Response) => {
-    const voucherType = COLLECTIONS[String(req.params.collection)];
-    if (!voucherType) {
-      error(res, req, 404, 'Not Found');
-      return;
-    }
-    if (
-      req.query.finalize !== undefined &&
-      req.query.finalize !== 'true' &&
-      req.query.finalize !== 'false'
-    ) {
-      error(res, req, 400, 'finalize must be true or false');
-      return;
-    }
-    const details = validateVoucher(req.body);
-    if (details.length > 0) {
-      error(
-        res,
-        req,
-        400,
-        'Validation failed for request. Please see details list for specific causes.',
-        details,
-      );
-      return;
-    }
-    const id = randomUUID();
-    const now = new Date(clock.now()).toISOString();
-    const voucher: StoredVoucher = {
-      id,
-      voucherType,
-      resourceUri: `${baseUrlOf(req, publicUrl)}/v1/${String(req.params.collection)}/${id}`,
-      createdDate: now,
-      updatedDate: now,
-      version: 1,
-      request: req.body,
-    };
-    state.vouchers.set(id, voucher);
-    logger.info({ upstream: 'lexoffice', voucherType, voucherId: id }, 'voucher created');
-    res.status(201).json({
-      id,
-      resourceUri: voucher.resourceUri,
-      createdDate: voucher.createdDate,
-      updatedDate: voucher.updatedDate,
-      version: voucher.version,
-    });
-  });
-
-  // Lexoffice's voucher list: what a client searches after a lost answer.
   router.get('/v1/voucherlist', (req: Request, res: Response) => {
-    if (!state.voucherlistEnabled) {
-      error(res, req, 404, 'Not Found');
-      return;
+    if (!state.voucherlistEnabled) return error(res, req, 404, 'Not Found');
+    try {
+      return res.json(
+        listVouchers([...state.vouchers.values()], req.query as Record<string, string>),
+      );
+    } catch (cause) {
+      if (!(cause instanceof VoucherListQueryError)) throw cause;
+      return error(res, req, 400, cause.message);
     }
-    res.json(listVouchers([...state.vouchers.values()], req.query as Record<string, string>));
   });
-
-  router.get('/v1/:collection/:id', (req: Request, res: Response) => {
-    const voucherType = COLLECTIONS[String(req.params.collection)];
-    const voucher = state.vouchers.get(String(req.params.id));
-    if (!voucherType || !voucher || voucher.voucherType !== voucherType) {
-      error(res, req, 404, 'Not Found');
-      return;
-    }
-    const request =
-      typeof voucher.request === 'object' && voucher.request !== null ? voucher.request : {};
-    res.json({
-      ...request,
-      id: voucher.id,
-      voucherStatus: 'open',
-      createdDate: voucher.createdDate,
-      updatedDate: voucher.updatedDate,
-      version: voucher.version,
-    });
+  router.get('/v1/posting-categories', (_req: Request, res: Response) => {
+    res.json(postingCategories());
   });
+  router.use(createFilesRouter(state));
+  router.use(createBookkeepingRouter(deps));
+  router.use(createSalesDocumentsRouter(deps));
 
   router.use((req: Request, res: Response) => error(res, req, 404, 'Not Found'));
   router.use(
