@@ -9,7 +9,8 @@ export type LexofficeClientOptions = LexofficeHttpOptions;
  * Lexware Office (lexoffice) public API, https://developers.lexware.io/docs/
  * (what was checked where: docs/upstreams/lexoffice.md). Bookkeeping vouchers
  * for invoices other systems issued (create, attach the document, find by
- * number); finalized invoices for Campus's own sales with their PDF. Every
+ * number); finalized invoices for Campus's own sales with their PDF (and,
+ * after a create without an answer, found again by their remark). Every
  * answer that is not 2xx becomes the error type carrying its retry behaviour;
  * nothing is logged, so neither the key nor names and addresses reach a log.
  */
