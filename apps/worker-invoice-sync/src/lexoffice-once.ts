@@ -1,38 +1,31 @@
-import {
-  UpstreamError,
-  UpstreamRejectedError,
-  type LexofficeClient,
-  type LexofficeVoucher,
-  type LexofficeVoucherType,
-} from '@campus/clients';
-import { validateAgainst } from '@campus/events';
+import { UpstreamError, UpstreamRejectedError, type LexofficeClient } from '@campus/clients';
 import type { JobContext } from '@campus/queues';
-import { VoucherContractError, VoucherOutcomeUnknownError } from './errors.js';
+import { VoucherOutcomeUnknownError } from './errors.js';
 import type { InFlightMarkers } from './in-flight-markers.js';
-import type { MappedVoucher } from './voucher-draft.js';
 
-export interface VoucherSyncDeps {
+export interface LexofficeOnceDeps {
   lexoffice: LexofficeClient;
   markers: InFlightMarkers;
   now?: () => number;
 }
 
-/** The job's result: ids only. `found` when an unanswered earlier attempt had created it. */
-export interface VoucherOutcome {
-  voucherId: string;
-  voucherType: LexofficeVoucherType;
+/** One document to create at Lexoffice, and how to recognise it if an unanswered attempt did. */
+export interface LexofficeCreation {
+  /** The job's step (ctx.once) that records the outcome. */
+  step: string;
+  /** Names it in logs and errors: ids only. */
   reference: string;
-  found?: true;
+  /** What an operator looks for in Lexoffice when the search fails, e.g. `an invoice with the remark "…"`. */
+  lookFor: string;
+  create(signal: AbortSignal): Promise<{ id: string }>;
+  /** The document an attempt that went out at `since` created, if it did. */
+  findEarlier(since: number, now: number, signal: AbortSignal): Promise<{ id: string } | undefined>;
 }
 
-// Lexoffice's clock and ours may disagree a little.
-const CLOCK_SLACK_MS = 2 * 60_000;
-
-/** Our contract for what goes to Lexoffice; a violation is a bug or a payload gap, never sent. */
-function checkContract({ reference, draft }: MappedVoucher): LexofficeVoucher {
-  const result = validateAgainst('lexoffice_voucher_create_out', draft);
-  if (!result.ok) throw new VoucherContractError(reference, result.details);
-  return draft as LexofficeVoucher;
+/** The step's outcome. `found` when an unanswered earlier attempt had created it. */
+export interface Created {
+  id: string;
+  found?: true;
 }
 
 /**
@@ -45,77 +38,54 @@ const notCarriedOut = (error: unknown) =>
   (error.status !== undefined && error.status >= 400 && error.status < 500);
 
 async function findEarlier(
-  voucher: LexofficeVoucher,
+  creation: LexofficeCreation,
   since: number,
-  mapped: MappedVoucher,
-  deps: VoucherSyncDeps,
+  deps: LexofficeOnceDeps,
   ctx: JobContext,
-): Promise<VoucherOutcome | undefined> {
-  const now = deps.now?.() ?? Date.now();
+): Promise<Created | undefined> {
   let found;
   try {
-    found = await deps.lexoffice.findVoucher(
-      {
-        voucherType: voucher.voucherType,
-        remark: voucher.remark ?? '',
-        contactName: voucher.address.name,
-        createdFrom: new Date(since - CLOCK_SLACK_MS),
-        createdTo: new Date(now + CLOCK_SLACK_MS),
-      },
-      { signal: ctx.signal },
-    );
+    found = await creation.findEarlier(since, deps.now?.() ?? Date.now(), ctx.signal);
   } catch (error) {
     if (!(error instanceof UpstreamRejectedError)) throw error;
-    // The operator decides; clearing the marker lets their retry create the voucher.
+    // The operator decides; clearing the marker lets their retry create it.
     await deps.markers.clear(ctx.eventKey);
-    throw new VoucherOutcomeUnknownError(mapped.reference, voucher.remark ?? '', { cause: error });
+    throw new VoucherOutcomeUnknownError(creation.reference, creation.lookFor, { cause: error });
   }
   if (!found) {
-    ctx.log.info(
-      { reference: mapped.reference },
-      'no voucher from the unanswered attempt: sending',
-    );
+    ctx.log.info({ reference: creation.reference }, 'nothing from the unanswered attempt: sending');
     return undefined;
   }
   ctx.log.info(
-    { reference: mapped.reference, voucherId: found.id },
-    'an unanswered earlier attempt had created the voucher: not sending again',
+    { reference: creation.reference, voucherId: found.id },
+    'an unanswered earlier attempt had created it: not sending again',
   );
-  return {
-    voucherId: found.id,
-    voucherType: voucher.voucherType,
-    reference: mapped.reference,
-    found: true,
-  };
+  return { id: found.id, found: true };
 }
 
 /**
- * Creates the voucher at Lexoffice exactly once per event. ctx.once records
- * the outcome after the call returns; the gap it leaves (Lexoffice acted, the
- * answer never came) is closed by an in-flight marker set before the call: a
- * retry that finds it searches Lexoffice for the voucher by its remark before
- * sending again.
+ * Creates a document at Lexoffice exactly once per event, though Lexoffice
+ * takes no idempotency key. ctx.once records the outcome after the call
+ * returns; the gap it leaves (Lexoffice acted, the answer never came) is
+ * closed by an in-flight marker set before the call: a retry that finds it,
+ * in this process or another, looks for the document (creation.findEarlier)
+ * before sending again.
  */
-export async function syncVoucher(
-  mapped: MappedVoucher,
-  deps: VoucherSyncDeps,
+export async function createAtLexofficeOnce(
+  creation: LexofficeCreation,
+  deps: LexofficeOnceDeps,
   ctx: JobContext,
-): Promise<VoucherOutcome> {
-  const voucher = checkContract(mapped);
-  const outcome = await ctx.once('lexoffice-voucher', async (): Promise<VoucherOutcome> => {
+): Promise<Created> {
+  const outcome = await ctx.once(creation.step, async (): Promise<Created> => {
     const earlier = await deps.markers.get(ctx.eventKey);
     if (earlier) {
-      const found = await findEarlier(voucher, earlier.since, mapped, deps, ctx);
+      const found = await findEarlier(creation, earlier.since, deps, ctx);
       if (found) return found;
     }
     await deps.markers.mark(ctx.eventKey, deps.now?.() ?? Date.now());
     try {
-      const created = await deps.lexoffice.createVoucher(voucher, { signal: ctx.signal });
-      return {
-        voucherId: created.id,
-        voucherType: voucher.voucherType,
-        reference: mapped.reference,
-      };
+      const created = await creation.create(ctx.signal);
+      return { id: created.id };
     } catch (error) {
       if (notCarriedOut(error)) await deps.markers.clear(ctx.eventKey);
       throw error;
@@ -123,13 +93,5 @@ export async function syncVoucher(
   });
   // Only now: cleared before the outcome was recorded, a crash in between would send twice.
   await deps.markers.clear(ctx.eventKey);
-  ctx.log.info(
-    {
-      reference: outcome.reference,
-      voucherId: outcome.voucherId,
-      voucherType: outcome.voucherType,
-    },
-    'voucher synced to Lexoffice',
-  );
   return outcome;
 }
