@@ -65,7 +65,6 @@ export type {
   VoucherListEntry,
 } from './lexoffice/voucher-methods.js';
 export type { DownloadedFile, LexofficeCallOptions } from './lexoffice/lexoffice-http.js';
-export type { FindVoucherQuery } from './lexoffice/legacy-methods.js';
 export type { FindInvoiceQuery } from './lexoffice/invoice-search.js';
 export type { LexofficeInvoiceRecord } from './lexoffice/invoice-methods.js';
 export { createFakturiaClient } from './fakturia.js';

@@ -1,6 +1,5 @@
 import { createLexofficeHttp, type LexofficeHttpOptions } from './lexoffice-http.js';
 import { invoiceMethods } from './invoice-methods.js';
-import { legacyMethods } from './legacy-methods.js';
 import { voucherMethods } from './voucher-methods.js';
 
 export type LexofficeClientOptions = LexofficeHttpOptions;
@@ -16,7 +15,7 @@ export type LexofficeClientOptions = LexofficeHttpOptions;
  */
 export function createLexofficeClient(options: LexofficeClientOptions) {
   const http = createLexofficeHttp(options);
-  return { ...voucherMethods(http), ...invoiceMethods(http), ...legacyMethods(http) };
+  return { ...voucherMethods(http), ...invoiceMethods(http) };
 }
 
 export type LexofficeClient = ReturnType<typeof createLexofficeClient>;
