@@ -10,7 +10,7 @@ export const downloads = {
     minBytes: 32,
     sandboxDefault: 'dev-download-link-secret',
     description:
-      "Key that signs the e-book download links in the buyer's mail (HMAC-SHA256; the website checks the signature and the expiry before it serves the file: docs/upstreams/lexoffice.md, \"The e-book buyer's download link\").",
+      'Key that signs the e-book download links in the buyer\'s mail (HMAC-SHA256; the website checks the signature and the expiry before it serves the file: docs/upstreams/lexoffice.md, "The e-book buyer\'s download link").',
   },
   linkTtl: {
     env: 'DOWNLOAD_LINK_TTL',
