@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { loadConfig, parseDurationMs } from '@campus/config';
-import { readFixture } from '@campus/testing';
+import { readFixture, waitFor } from '@campus/testing';
 import type { WorkerWorld } from '@campus/worker-testing';
 import { verifyDownloadLink } from '../src/download-link.js';
 import {
@@ -177,15 +177,22 @@ describe('the e-book buyer', () => {
     expect(failed).toMatchObject({ state: 'failed', attemptsMade: 3 });
     expect(failed.failedReason).toMatch(/451/);
     expect(await world.mails(BUYER)).toEqual([]);
+    const failedAt = Math.floor(Date.now() / 1000);
 
     await world.smtp.clear();
+    // The redelivery comes in a later second than the first attempt to mail.
+    await waitFor('the next second', async () => Math.floor(Date.now() / 1000) > failedAt);
     expect(await deliverSale(world)).toMatchObject({
       status: 'accepted',
       requeued: ['invoice-sync'],
     });
 
     expect(await world.settled(eventKey)).toMatchObject({ state: 'completed' });
-    await oneInvoiceOneMail(world);
+    const { mail } = await oneInvoiceOneMail(world);
+    // The link's expiry was fixed at the first attempt to mail, not at the redelivery.
+    const { linkTtl } = loadConfig(['downloads'], invoiceSyncEnv(world)).downloads;
+    const expires = Number(new URL(linkIn(mail.text)!).searchParams.get('expires'));
+    expect(expires).toBeLessThanOrEqual(failedAt + parseDurationMs(linkTtl) / 1000);
   });
 
   worldTest(
