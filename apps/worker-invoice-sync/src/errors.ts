@@ -1,8 +1,8 @@
 import { NonRetriableError } from '@campus/errors';
 import type { ValidationDetail } from '@campus/events';
 
-// A NonRetriableError fails the job for good; any other error is retried with
-// backoff (the customer directory's CustomerNotInDirectoryError among them).
+// A NonRetriableError fails the job for good (the customer resolver's
+// CustomerUnknownAtFakturiaError among them); any other error is retried with backoff.
 
 /** The event lacks what a voucher needs, or carries what no voucher may hold: no retry changes it. */
 export class InvoiceDataError extends NonRetriableError {
