@@ -11,11 +11,37 @@ interface Mail {
   text?: string;
   attachments: { filename: string; sha256: string }[];
 }
+/** What the Lexoffice stand-in keeps of a voucher or invoice. */
 interface Voucher {
-  voucherType?: string;
-  type?: string;
-  [key: string]: unknown;
+  id: string;
+  voucherType: string;
+  voucherNumber: string;
+  voucherStatus: string;
+  request: { remark?: string };
+  files: string[];
+  documentFileId?: string;
 }
+
+/** A Fakturia customer no webhook announces: invoice-sync has to fetch it from Fakturia. */
+const UNANNOUNCED = {
+  customerNumber: 'K5678',
+  salutation: 'MS',
+  firstName: 'Erika',
+  lastName: 'Musterfrau',
+  email: 'erika.musterfrau@example.net',
+  billingAddress: {
+    addressLine1: 'Hauptstraße 5',
+    zipCode: '04109',
+    cityName: 'Leipzig',
+    country: 'DE',
+  },
+  paymentMethod: 'BANKTRANSFER',
+};
+/** Fakturia's INVOICE_CREATED fixture as another invoice, of that customer. */
+const unannouncedInvoice = () =>
+  readFixture('fakturia/INVOICE_CREATED.json')
+    .replace('RE-2024-000042', 'RE-2024-000043')
+    .replace('"customerNumber": "K1234"', '"customerNumber": "K5678"');
 
 let system: RunningSystem;
 
@@ -91,8 +117,20 @@ describe('the whole system, every fixture posted as its sender would', () => {
     );
     expect(subscription!.plan_id).toBe('P-SANDBOX-KURS-PM-ABO');
 
-    // Invoices and a correction become vouchers; a dunning letter goes out once.
+    // Invoices and a correction become vouchers; a dunning letter goes out once. Fakturia
+    // knows its customers and serves its invoices' PDFs; one customer no webhook announced.
+    const customerCreated = JSON.parse(readFixture('fakturia/CUSTOMER_CREATED.json')) as {
+      payload: { customer: object };
+    };
+    await system.control('/fakturia/customers', {
+      customers: [customerCreated.payload.customer, UNANNOUNCED],
+    });
+    await system.control('/fakturia/invoices', {
+      invoices: [{ invoiceNumber: 'RE-2024-000042' }, { invoiceNumber: 'RE-2024-000043' }],
+    });
     await accepted('fakturia/INVOICE_CREATED.json');
+    const unannounced = await system.send('fakturia', unannouncedInvoice());
+    expect(unannounced.status).toBe(202);
     await accepted('fakturia/INVOICECORRECTION_CREATED.json');
     await accepted('plenigo/invoice-creation.json');
     await accepted('fakturia/DUNNING_CREATED.json');
@@ -181,9 +219,41 @@ describe('the whole system, every fixture posted as its sender would', () => {
     );
     expect(quarantine.failed).toBe(1);
 
-    // What the stand-ins received.
+    // What the stand-ins received. Lexoffice: one bookkeeping voucher per Fakturia and plenigo
+    // invoice under the sender's number, Fakturia's with its PDF; the e-book sale a finalized invoice.
     const vouchers = await system.control<Voucher[]>('/lexoffice/vouchers');
-    expect(vouchers).toHaveLength(4);
+    const booked = vouchers.map((v) => `${v.voucherType} ${v.voucherNumber} ${v.files.length}`);
+    expect(booked.sort()).toEqual([
+      'invoice RE1001 0',
+      'salescreditnote GS-2024-000007 0',
+      'salesinvoice 223 0',
+      'salesinvoice RE-2024-000042 1',
+      'salesinvoice RE-2024-000043 1',
+    ]);
+    const fakturiaPdfs = await system.control<{ sha256: string }[]>('/fakturia/invoices');
+    const lexofficeFiles =
+      await system.control<{ id: string; sha256: string }[]>('/lexoffice/files');
+    for (const voucher of vouchers.filter((v) => v.files.length > 0)) {
+      const attached = lexofficeFiles.find((f) => f.id === voucher.files[0]);
+      expect(fakturiaPdfs.map((p) => p.sha256)).toContain(attached?.sha256);
+    }
+    const ebookInvoice = vouchers.find((v) => v.voucherType === 'invoice')!;
+    expect(ebookInvoice.voucherStatus).toBe('open');
+    // The customer no webhook announced was fetched from Fakturia and named on the voucher.
+    const fakturiaCalls =
+      await system.control<{ method: string; path: string; status: number }[]>(
+        '/fakturia/requests',
+      );
+    expect(fakturiaCalls).toContainEqual(
+      expect.objectContaining({
+        method: 'GET',
+        path: '/fakturia/api/v1/Customers/K5678',
+        status: 200,
+      }),
+    );
+    expect(vouchers.find((v) => v.voucherNumber === 'RE-2024-000043')?.request.remark).toBe(
+      'Referenz: Fakturia-Rechnung RE-2024-000043; Kunde K5678: Erika Musterfrau',
+    );
     const addresses =
       await system.control<{ name1: string; addressActive?: number }[]>('/prosonata/addresses');
     const names = addresses.map((a) => a.name1);
@@ -201,9 +271,21 @@ describe('the whole system, every fixture posted as its sender would', () => {
     expect(subjects('mail@example.net')).toHaveLength(3); // PayPal approval, Mahnung, payment failed
     expect(subjects('plenigo+callback@plenigo.com')).toHaveLength(1);
     expect(subjects('jana.krueger@nordwind-logistik.example')).toHaveLength(1); // follow-ups cancelled
-    expect(subjects('max.mustermann@example.com')).toHaveLength(2); // certificate and login code
-    const certificate = all.find((m) => m.attachments.some((a) => a.filename.endsWith('.pdf')));
+    expect(subjects('max.mustermann@example.com')).toHaveLength(3); // certificate, login code, e-book
+    const certificate = all.find((m) => /Zertifikat/.test(m.subject));
     expect(certificate?.to).toEqual(['max.mustermann@example.com']);
+    expect(certificate?.attachments.map((a) => a.filename.endsWith('.pdf'))).toEqual([true]);
+    // The e-book buyer's one mail: the invoice's PDF and the download link.
+    const ebookMails = all.filter((m) => /E-Book/.test(m.subject));
+    expect(ebookMails).toHaveLength(1);
+    expect(ebookMails[0]!.to).toEqual(['max.mustermann@example.com']);
+    const invoicePdf = lexofficeFiles.find((f) => f.id === ebookInvoice.documentFileId);
+    expect(ebookMails[0]!.attachments).toEqual([
+      expect.objectContaining({ filename: 'Rechnung-RE1001.pdf', sha256: invoicePdf?.sha256 }),
+    ]);
+    expect(ebookMails[0]!.text).toMatch(
+      /https:\/\/campus\.example\/downloads\/ebook-agiles-arbeiten\.pdf\?expires=\d+&signature=[\w-]{43}/,
+    );
     expect(await system.queues.domain['offer-mail'].getDelayedCount()).toBe(0);
   }, 300_000);
 });

@@ -31,7 +31,8 @@ export interface RunningSystem {
   /** Posts a body signed as its real sender would (PayPal through the sandbox's simulator). */
   send(source: Source, body: string): Promise<{ status: number; body: string }>;
   sendFixture(path: string): Promise<{ status: number; body: string }>;
-  control<T>(path: string): Promise<T>;
+  /** `/_control<path>` of the sandbox: GET, or POST with a JSON body. */
+  control<T>(path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +55,7 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
     SANDBOX_SMTP_PORT: String(smtpPort),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     LEXOFFICE_API_URL: `${sandbox}/lexoffice`,
+    FAKTURIA_API_URL: `${sandbox}/fakturia`,
     PROSONATA_API_URL: `${sandbox}/prosonata`,
     PAYPAL_API_URL: `${sandbox}/paypal`,
     PAYPAL_CERT_URL_ALLOW: `${sandbox}/paypal/certs/`,
@@ -118,8 +120,16 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
     sendFixture(path) {
       return system.send(path.split('/')[0] as 'fakturia', readFixture(path));
     },
-    async control<T>(path: string) {
-      return (await (await fetch(`${sandbox}/_control${path}`)).json()) as T;
+    async control<T>(path: string, body?: unknown) {
+      const init =
+        body === undefined
+          ? {}
+          : {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            };
+      return (await (await fetch(`${sandbox}/_control${path}`, init)).json()) as T;
     },
     async stop() {
       await Promise.all([...apps.values()].map((app) => app.stop('SIGTERM')));

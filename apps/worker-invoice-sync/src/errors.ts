@@ -1,8 +1,8 @@
 import { NonRetriableError } from '@campus/errors';
 import type { ValidationDetail } from '@campus/events';
 
-// A NonRetriableError fails the job for good; any other error is retried with
-// backoff (the customer directory's CustomerNotInDirectoryError among them).
+// A NonRetriableError fails the job for good (the customer resolver's
+// CustomerUnknownAtFakturiaError among them); any other error is retried with backoff.
 
 /** The event lacks what a voucher needs, or carries what no voucher may hold: no retry changes it. */
 export class InvoiceDataError extends NonRetriableError {
@@ -21,7 +21,7 @@ export class UnknownProductError extends NonRetriableError {
   constructor(readonly slug: string) {
     super(
       `product "${slug}" is not in the product catalog (PRODUCT_CATALOG); add it with name, ` +
-        'netPrice and taxRate, restart the worker, then retry this job',
+        'netPrice, taxRate and (for an e-book) downloadUrl, restart the worker, then retry this job',
     );
   }
 }
@@ -44,18 +44,60 @@ export class VoucherContractError extends NonRetriableError {
 }
 
 /**
- * An earlier attempt sent the voucher and got no answer, and Lexoffice could
- * not be searched for it: creating it again could book it twice.
+ * An earlier attempt sent the voucher (or invoice) and got no answer, and
+ * Lexoffice could not be searched for it: creating it again could book it twice.
  */
 export class VoucherOutcomeUnknownError extends NonRetriableError {
   override name = 'VoucherOutcomeUnknownError';
-  constructor(reference: string, remark: string, options: { cause: unknown }) {
+  /**
+   * @param lookFor what the operator looks for in Lexoffice, e.g.
+   *   `a salesinvoice with the voucher number "RE-2024-000042"`.
+   */
+  constructor(reference: string, lookFor: string, options: { cause: unknown }) {
     super(
       `an earlier attempt sent the voucher for ${reference} but got no answer, and Lexoffice's voucher ` +
-        `list could not be searched (${(options.cause as Error).message}). Look in Lexoffice for a voucher ` +
-        `with the remark "${remark}": if there is none, retry this job (it creates the voucher); ` +
-        'if there is one, leave this job failed',
+        `list could not be searched (${(options.cause as Error).message}). Look in Lexoffice for ${lookFor}: ` +
+        'if there is none, retry this job (it creates it); if there is one, leave this job failed',
       options,
+    );
+  }
+}
+
+/** A website purchase of a catalog product that has no file to download. */
+export class ProductWithoutDownloadError extends NonRetriableError {
+  override name = 'ProductWithoutDownloadError';
+  constructor(readonly slug: string) {
+    super(
+      `product "${slug}" has no downloadUrl in the product catalog (PRODUCT_CATALOG), so its buyer would ` +
+        'get no e-book: add the URL the website serves it at, restart the worker, then retry this job ' +
+        '(nothing was invoiced yet)',
+    );
+  }
+}
+
+/**
+ * Fakturia has no PDF for an invoice it announced (404). Retried: Fakturia
+ * may render it after the webhook. The invoice is booked only with its document.
+ */
+export class FakturiaDocumentMissingError extends Error {
+  override name = 'FakturiaDocumentMissingError';
+  constructor(invoiceNumber: string) {
+    super(
+      `Fakturia has no document for invoice ${invoiceNumber} (GET /api/v1/Invoices/${invoiceNumber}/Document ` +
+        'answered 404), so it is not booked yet; retrying. If this job fails for good, check in Fakturia that the ' +
+        'invoice exists in the project FAKTURIA_API_KEY belongs to, then retry it',
+    );
+  }
+}
+
+/** Lexoffice shows an invoice we finalized without its number; retried, as it may still be numbering it. */
+export class InvoiceWithoutNumberError extends Error {
+  override name = 'InvoiceWithoutNumberError';
+  constructor(invoiceId: string, status: string | undefined) {
+    super(
+      `Lexoffice shows invoice ${invoiceId} (status ${status ?? 'unknown'}) without a voucherNumber, so the ` +
+        "buyer's mail cannot name it yet; retrying. If this job fails for good, finalize the invoice in " +
+        'Lexoffice, then retry it',
     );
   }
 }

@@ -1,31 +1,32 @@
+import { createFakturiaClient } from '@campus/clients';
+import { createMailer } from '@campus/mailer';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
-import { createInvoiceSyncDeps } from './deps.js';
+import { createInvoiceSyncDeps, invoiceSyncSettings } from './deps.js';
 import { createInvoiceSyncWorker } from './worker.js';
-
-const DAY_SECONDS = 24 * 60 * 60;
-// Lexoffice answers in well under a second; past this the call is retried
-// (and the retry first looks for the voucher the call may have created).
-const LEXOFFICE_TIMEOUT_MS = 20_000;
 
 await runWorkerApp({
   name: 'worker-invoice-sync',
-  configGroups: ['lexoffice', 'catalog'],
+  configGroups: ['lexoffice', 'catalog', 'fakturia', 'mail', 'downloads'],
   async build(config, logger) {
     const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
-    const deps = createInvoiceSyncDeps(redis, config.core.queuePrefix, {
-      lexoffice: {
-        apiUrl: config.lexoffice.apiUrl,
-        apiKey: config.lexoffice.apiKey,
-        timeoutMs: LEXOFFICE_TIMEOUT_MS,
+    const mailer = createMailer({ config: config.mail, logger });
+    const deps = createInvoiceSyncDeps(
+      redis,
+      config.core.queuePrefix,
+      invoiceSyncSettings(config),
+      {
+        fakturia: createFakturiaClient({
+          apiUrl: config.fakturia.apiUrl,
+          apiKey: config.fakturia.apiKey,
+        }),
+        mail: { mailer, from: config.mail.from },
       },
-      requestsPerSecond: config.lexoffice.requestsPerSecond,
-      products: config.catalog.products,
-      markerTtlSeconds: config.queues.keepFailedDays * DAY_SECONDS,
-    });
+    );
     return {
       definition: createInvoiceSyncWorker(deps),
       async close() {
+        await mailer.close();
         await redis.quit().catch(() => redis.disconnect());
       },
     };

@@ -6,10 +6,10 @@ import {
   personName,
   requireEuro,
   voucherDateOf,
-  type MappedVoucher,
+  type BookableVoucher,
 } from './voucher-draft.js';
 
-/** What each plenigo invoice callback becomes at Lexoffice, and how it is called. */
+/** Which sales voucher each plenigo invoice callback becomes at Lexoffice, and how it is called. */
 export const PLENIGO_DOCUMENTS = {
   invoice: { voucherType: 'invoice', title: 'Rechnung' },
   correction: { voucherType: 'creditnote', title: 'Rechnungskorrektur' },
@@ -32,26 +32,28 @@ function addressOf(address: PlenigoAddress | undefined) {
 }
 
 /**
- * INVOICE, INVOICE_CORRECTION and INVOICE_CANCELLATION creations → a Lexoffice
- * invoice or credit note. plenigo sells to consumers, whose prices are gross
+ * INVOICE, INVOICE_CORRECTION and INVOICE_CANCELLATION creations → a sales
+ * invoice or credit note under plenigo's invoice id. plenigo sells to consumers, whose prices are gross
  * by law (PAngV): its item prices are taken as gross with the item's tax rate,
  * and Lexoffice works out the net.
  */
 export function plenigoVoucher(
   callback: PlenigoCallback<PlenigoInvoice>,
   document: PlenigoDocument,
-): MappedVoucher {
+): BookableVoucher {
   const { voucherType, title } = PLENIGO_DOCUMENTS[document];
   const invoice = callback.entity;
   const number = String(invoice.invoiceId ?? callback.entityId);
   const reference = `plenigo-${title} ${number}`;
   requireEuro(reference, invoice.currency);
   const items = [...(invoice.items ?? [])].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
-  return draftVoucher({
+  const address = addressOf(invoice.invoiceAddress);
+  const mapped = draftVoucher({
     voucherType,
     reference,
     voucherDate: voucherDateOf(invoice.invoiceDate),
-    address: addressOf(invoice.invoiceAddress),
+    address,
+    customer: { number: invoice.invoiceCustomerId, name: address.name },
     items: items.map((item) => ({
       name: item.title,
       quantity: item.quantity,
@@ -62,4 +64,5 @@ export function plenigoVoucher(
     title,
     introduction: `${title} ${number}`,
   });
+  return { ...mapped, voucherNumber: number };
 }

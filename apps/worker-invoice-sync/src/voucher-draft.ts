@@ -17,11 +17,19 @@ export interface VoucherDraft extends Omit<LexofficeVoucher, 'address' | 'vouche
   remark: string;
 }
 
-/** A draft and the reference that names it to people and finds it again at Lexoffice. */
+/** A draft and the reference that names it to people (and, for the e-book invoice, finds it again). */
 export interface MappedVoucher {
   /** e.g. `Fakturia-Rechnung RE-2024-000042`: ids only, no personal data. */
   reference: string;
   draft: VoucherDraft;
+}
+
+/** An invoice another system issued, to be booked at Lexoffice under that system's number. */
+export interface BookableVoucher extends MappedVoucher {
+  /** The sender's own number: Fakturia's invoice (correction) number, plenigo's invoice id. */
+  voucherNumber: string;
+  /** yyyy-MM-dd, when the sender states one. */
+  dueDate?: string;
 }
 
 /** One position as a source states it; amounts per unit, signed as in the source. */
@@ -42,6 +50,12 @@ export interface DraftInput {
   taxType: 'net' | 'gross';
   title: string;
   introduction?: string;
+  /**
+   * Who the invoice is for, written into the remark: a bookkeeping voucher is
+   * booked on Lexoffice's collective customer, so the remark is where the
+   * bookkeeper reads the customer.
+   */
+  customer?: { number: string | undefined; name: string | undefined };
 }
 
 const GERMAN_VAT_RATES = [0, 7, 19] as const;
@@ -104,6 +118,13 @@ function signOf(input: DraftInput): 1 | -1 {
   return negative ? -1 : 1;
 }
 
+/** `Referenz: Fakturia-Rechnung RE-2024-000042; Kunde K1234: Holger Tester`. */
+function remarkOf({ reference, customer }: DraftInput): string {
+  if (!customer?.name) return `Referenz: ${reference}`;
+  const label = customer.number ? `Kunde ${customer.number}` : 'Kunde';
+  return `Referenz: ${reference}; ${label}: ${customer.name}`;
+}
+
 /** The draft of an invoice or credit note: positions, totals, tax and shipping conditions. */
 export function draftVoucher(input: DraftInput): MappedVoucher {
   if (input.items.length === 0) throw new InvoiceDataError(input.reference, 'no positions');
@@ -142,7 +163,7 @@ export function draftVoucher(input: DraftInput): MappedVoucher {
     taxConditions: { taxType: input.taxType },
     title: input.title,
     ...(input.introduction === undefined ? {} : { introduction: input.introduction }),
-    remark: `Referenz: ${input.reference}`,
+    remark: remarkOf(input),
   };
   // Lexoffice finalizes an invoice only with a service date; credit notes have none.
   if (input.voucherType === 'invoice' && input.voucherDate !== undefined) {

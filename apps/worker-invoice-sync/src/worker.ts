@@ -10,15 +10,18 @@ import { handlePlenigoInvoiceCorrectionCreation } from './handlers/plenigo-invoi
 import { handlePlenigoInvoiceCreation } from './handlers/plenigo-invoice-creation.js';
 
 /**
- * The invoice-sync domain: vouchers at Lexoffice for invoices, corrections,
- * cancellations and website purchases; payments into the invoice ledger.
+ * The invoice-sync domain: bookkeeping vouchers at Lexoffice for the invoices,
+ * corrections and cancellations Fakturia and plenigo issued; a Lexoffice
+ * invoice and the buyer's mail for a website e-book purchase; payments into
+ * the invoice ledger.
  */
 export function createInvoiceSyncWorker(deps: InvoiceSyncDeps) {
   return defineWorker({
     queue: 'invoice-sync',
-    // Queue-wide in Redis: jobs started per second across every process. Each
-    // job makes one Lexoffice call (a retry after a lost answer may search
-    // first); the rate gate holds each request itself to the account's limit.
+    // Queue-wide in Redis: jobs started per second across every process. A job
+    // makes one to four Lexoffice calls (voucher; its file; invoice, number,
+    // document, PDF), a retry after a lost answer may search first: the rate
+    // gate holds each request itself to the account's limit.
     limiter: { max: deps.requestsPerSecond, duration: 1_000 },
     events: {
       'fakturia.INVOICE_CREATED': handleFakturiaInvoiceCreated(deps),

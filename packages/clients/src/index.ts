@@ -47,7 +47,7 @@ export type {
   LexofficeVoucher,
   LexofficeVoucherType,
 } from './lexoffice/lexoffice-contract.js';
-export { bookkeepingVoucherOf } from './lexoffice/bookkeeping-voucher.js';
+export { BOOKKEEPING_TYPES, bookkeepingVoucherOf } from './lexoffice/bookkeeping-voucher.js';
 export type {
   BookkeepingVoucher,
   BookkeepingVoucherItem,
@@ -65,7 +65,8 @@ export type {
   VoucherListEntry,
 } from './lexoffice/voucher-methods.js';
 export type { DownloadedFile, LexofficeCallOptions } from './lexoffice/lexoffice-http.js';
-export type { FindVoucherQuery } from './lexoffice/legacy-methods.js';
+export type { FindInvoiceQuery } from './lexoffice/invoice-search.js';
+export type { LexofficeInvoiceRecord } from './lexoffice/invoice-methods.js';
 export { createFakturiaClient } from './fakturia.js';
 export type { FakturiaClient, FakturiaClientOptions, FakturiaCustomerPage } from './fakturia.js';
 export { FakturiaAnswerFormatError } from './fakturia-document.js';

@@ -186,17 +186,20 @@ describe('the config types, inferred from the settings', () => {
   });
 });
 
+// 32 bytes as hex, as `openssl rand -hex 32` makes them.
+const STRONG_LINK_SECRET = 'a3f1c9e27b4d8f605e1a2c3b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70';
+
 describe('Lexoffice and e-book download settings', () => {
   it('point production at api.lexware.io and book revenue under "Einnahmen"', () => {
     const config = loadConfig(['lexoffice', 'downloads'], {
       CAMPUS_MODE: 'production',
       LEXOFFICE_API_KEY: 'k',
-      DOWNLOAD_LINK_SECRET: 's',
+      DOWNLOAD_LINK_SECRET: STRONG_LINK_SECRET,
     });
     expect(config.lexoffice.apiUrl).toBe('https://api.lexware.io');
     expect(config.lexoffice.revenueCategoryId).toBe('8f8664a1-fd86-11e1-a21f-0800200c9a66');
     expectTypeOf(config.downloads.linkSecret).toEqualTypeOf<string>();
-    expect(config.downloads).toEqual({ linkSecret: 's', linkTtl: '30d' });
+    expect(config.downloads).toEqual({ linkSecret: STRONG_LINK_SECRET, linkTtl: '30d' });
   });
 
   it('refuse a category id that is not a uuid and production without a link secret', () => {
@@ -206,6 +209,12 @@ describe('Lexoffice and e-book download settings', () => {
     expect(() =>
       loadConfig(['downloads'], { CAMPUS_MODE: 'production', DOWNLOAD_LINK_TTL: '1d' }),
     ).toThrow(/DOWNLOAD_LINK_SECRET is missing/);
+  });
+
+  it('refuse a download link secret anyone could guess', () => {
+    expect(() =>
+      loadConfig(['downloads'], { CAMPUS_MODE: 'production', DOWNLOAD_LINK_SECRET: 'geheim' }),
+    ).toThrow(/DOWNLOAD_LINK_SECRET/);
   });
 });
 

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import angebotAngenommen from './schemas/campus/campus_angebot_angenommen_in.json' with { type: 'json' };
 import zertifikatAusstellen from './schemas/campus/campus_zertifikat_ausstellen_in.json' with { type: 'json' };
+import mailEbookKauf from './schemas/campus/mail_ebook_kauf_out.json' with { type: 'json' };
 import formB2bAngebot from './schemas/seed/form_b2b_angebot_in.json' with { type: 'json' };
 import formEbookKauf from './schemas/seed/form_ebook_kauf_in.json' with { type: 'json' };
 import formMagicCodeRequest from './schemas/seed/form_magic_code_request_in.json' with { type: 'json' };
@@ -19,7 +20,10 @@ import paypalSubscriptionPaymentFailed from './schemas/paypal/paypal_webhook_sub
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-/** The 12 seed schemas (verbatim), our two `campus.*` schemas and PayPal's subscription payment failure, by name. */
+/**
+ * The 12 seed schemas (verbatim), our two `campus.*` schemas, PayPal's
+ * subscription payment failure and our e-book mail contract, by name.
+ */
 export const SCHEMAS = {
   form_b2b_angebot_in: formB2bAngebot,
   form_ebook_kauf_in: formEbookKauf,
@@ -36,6 +40,7 @@ export const SCHEMAS = {
   paypal_webhook_subscription_payment_failed: paypalSubscriptionPaymentFailed,
   campus_angebot_angenommen_in: angebotAngenommen,
   campus_zertifikat_ausstellen_in: zertifikatAusstellen,
+  mail_ebook_kauf_out: mailEbookKauf,
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 

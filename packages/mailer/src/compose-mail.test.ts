@@ -16,6 +16,20 @@ const pdf = {
   contentType: 'application/pdf',
 };
 
+const ebook = {
+  kunde_name: 'Max Mustermann',
+  produkt_name: 'E-Book Agiles Arbeiten',
+  rechnung_nr: 'RE1001',
+  download_link:
+    'https://campus.example/downloads/ebook-agiles-arbeiten.pdf?expires=1722463200&signature=uRk2hQ0mXQ5zNfJx0ShbQv7Vf2a2cKZkq3kqYwXl0Ys',
+  link_gueltig_bis: '2024-07-31T22:00:00.000Z',
+};
+const invoicePdf = {
+  filename: 'Rechnung-RE1001.pdf',
+  content: Buffer.from('%PDF-1.7 invoice'),
+  contentType: 'application/pdf',
+};
+
 describe('composeMail', () => {
   it('renders the template for the recipient', () => {
     const mail = composeMail('mahnung_2', { to: 'kunde@example.com', vars: mahnung });
@@ -57,6 +71,31 @@ describe('composeMail', () => {
   it('refuses a certificate mail without its PDF: the contract requires the attachment', () => {
     expect(() => composeMail('zertifikat', { to: 'max@example.com', vars: zertifikat })).toThrow(
       "/anhang must have required property 'anhang'",
+    );
+  });
+
+  it('passes the e-book contract with the invoice PDF and a signed, expiring link', () => {
+    const mail = composeMail('ebook_kauf', {
+      to: 'max@example.com',
+      vars: ebook,
+      attachments: [invoicePdf],
+    });
+    expect(mail.attachments).toEqual([invoicePdf]);
+    expect(mail.subject).toBe('Ihr E-Book „E-Book Agiles Arbeiten“ und Ihre Rechnung RE1001');
+  });
+
+  it('refuses an e-book mail without the invoice, with an unsigned link or a stray file name', () => {
+    const to = 'max@example.com';
+    expect(() => composeMail('ebook_kauf', { to, vars: ebook })).toThrow(
+      "/anhang must have required property 'anhang'",
+    );
+    const unsigned = { ...ebook, download_link: 'https://campus.example/e.pdf?expires=1722463200' };
+    expect(() =>
+      composeMail('ebook_kauf', { to, vars: unsigned, attachments: [invoicePdf] }),
+    ).toThrow(/\/vars\/download_link must match pattern/);
+    const renamed = { ...invoicePdf, filename: '../RE1001.pdf' };
+    expect(() => composeMail('ebook_kauf', { to, vars: ebook, attachments: [renamed] })).toThrow(
+      /\/anhang\/filename must match pattern/,
     );
   });
 });

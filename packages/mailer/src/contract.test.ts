@@ -98,7 +98,7 @@ describe('validateMailContract', () => {
 });
 
 describe('mailSchemaFor', () => {
-  it('maps every template to its seed contract, or to none', () => {
+  it('maps every template to its seed contract (or ours, in their style), or to none', () => {
     expect(Object.fromEntries(MAIL_TEMPLATES.map((t) => [t, mailSchemaFor(t)]))).toEqual({
       mahnung_1: 'mail_mahnung_out',
       mahnung_2: 'mail_mahnung_out',
@@ -111,6 +111,7 @@ describe('mailSchemaFor', () => {
       zertifikat: 'mail_zertifikat_out',
       magic_code: null,
       paypal_freigabe: null,
+      ebook_kauf: 'mail_ebook_kauf_out',
     });
   });
 });

@@ -17,7 +17,7 @@ export interface OutboundMailPayload {
   subject: string;
   template: MailTemplateName;
   vars: Record<string, unknown>;
-  /** The attachment's name and sha256 (certificate mails). */
+  /** The attachment's name and sha256 (certificate and e-book mails). */
   anhang?: { filename: string; sha256: string };
 }
 
@@ -30,6 +30,8 @@ const SCHEMA_OF: Record<MailTemplateName, MailSchemaName | null> = {
   follow_up_2: 'mail_follow_up_out',
   follow_up_3: 'mail_follow_up_out',
   zertifikat: 'mail_zertifikat_out',
+  // Ours, in the seeds' style (packages/events/src/schemas/campus/).
+  ebook_kauf: 'mail_ebook_kauf_out',
   // No seed contract for these three; only the recipient is checked.
   zahlung_fehlgeschlagen: null,
   magic_code: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NonRetriableError } from '@campus/errors';
-import { formatDate, formatEuro } from './format.js';
+import { formatDate, formatEuro, formatTime } from './format.js';
 
 describe('formatEuro', () => {
   it('writes German grouping, two decimals and a plain space before the euro sign', () => {
@@ -57,5 +57,19 @@ describe('formatDate', () => {
     expect(() => formatDate('15.05.2024')).toThrow(/formatDate needs a date/);
     expect(() => formatDate('')).toThrow(/formatDate needs a date/);
     expect(() => formatDate(new Date(Number.NaN))).toThrow(/an invalid Date/);
+  });
+});
+
+describe('formatTime', () => {
+  it('writes the time of day in Germany, summer and winter', () => {
+    expect(formatTime('2024-07-31T12:05:00.000Z')).toBe('14:05');
+    expect(formatTime('2024-01-15T23:30:00Z')).toBe('00:30');
+    expect(formatTime(new Date('2024-10-27T01:30:00Z'))).toBe('02:30');
+  });
+
+  it('names no time for a plain date, a local date-time or nonsense', () => {
+    expect(formatTime('2024-07-31')).toBeUndefined();
+    expect(formatTime('2024-07-31T12:05')).toBeUndefined();
+    expect(formatTime('morgen')).toBeUndefined();
   });
 });

@@ -46,6 +46,28 @@ export function formatDate(value: string | Date): string {
   throw invalidDate(value);
 }
 
+const berlinTime = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The time of day in Germany as `14:05`, for an ISO date-time with an offset
+ * (or `Z`) or a Date; undefined for a plain date or a local date-time, which
+ * name no instant.
+ */
+export function formatTime(value: string | Date): string | undefined {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (PLAIN_DATE.test(trimmed) || LOCAL_DATE_TIME.test(trimmed)) return undefined;
+    value = new Date(trimmed);
+  }
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return undefined;
+  return berlinTime.format(value);
+}
+
 function formatParts(
   year: string | undefined,
   month: string | undefined,

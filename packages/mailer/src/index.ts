@@ -15,6 +15,7 @@ export type { FollowUpVars } from './templates/follow-up.js';
 export type { ZertifikatVars } from './templates/zertifikat.js';
 export type { MagicCodeVars } from './templates/magic-code.js';
 export type { PaypalFreigabeVars } from './templates/paypal-freigabe.js';
+export type { EbookKaufVars } from './templates/ebook-kauf.js';
 export { validateMailContract, mailSchemaFor } from './contract.js';
 export type { MailSchemaName, OutboundMailPayload } from './contract.js';
 export { formatEuro, formatDate } from './format.js';

@@ -16,6 +16,8 @@ const mahnung = {
   kunde_name: 'Erika Muster',
   zahlungslink: 'https://pay.example.com/r/42?ref=mail&lang=de',
 };
+const ebookLink =
+  'https://campus.example/downloads/ebook-agiles-arbeiten.pdf?expires=1722463200&signature=uRk2hQ0mXQ5zNfJx0ShbQv7Vf2a2cKZkq3kqYwXl0Ys';
 const followUp = {
   firma_name: 'Muster GmbH',
   annahme_link: 'https://campus.example.com/angebot/a1/annehmen',
@@ -56,6 +58,14 @@ const FULL: { [K in MailTemplateName]: MailTemplateVars[K] } = {
     freigabe_link: 'https://www.sandbox.paypal.com/webapps/billing/subscriptions?ba_token=BA-1',
     vertrag_nr: 'V-1001',
   },
+  ebook_kauf: {
+    kunde_name: 'Max Mustermann',
+    produkt_name: 'E-Book Agiles Arbeiten',
+    rechnung_nr: 'RE1001',
+    download_link: ebookLink,
+    link_gueltig_bis: '2024-07-31T22:00:00.000Z',
+    betrag: 20,
+  },
 };
 
 // The same with only the required vars.
@@ -81,6 +91,12 @@ const MINIMAL: { [K in MailTemplateName]: MailTemplateVars[K] } = {
   },
   magic_code: { code: 'AB12CD34' },
   paypal_freigabe: { freigabe_link: 'https://www.paypal.com/x', vertrag_nr: 'V-1' },
+  ebook_kauf: {
+    produkt_name: 'E-Book Agiles Arbeiten',
+    rechnung_nr: 'RE1',
+    download_link: 'https://campus.example/e.pdf?expires=1&signature=x',
+    link_gueltig_bis: '2024-07-31',
+  },
 };
 
 // What a reader must find in the mail, formatted as shown.
@@ -106,6 +122,15 @@ const SHOWN: Record<MailTemplateName, string[]> = {
     'Erika Muster',
     'V-1001',
     'https://www.sandbox.paypal.com/webapps/billing/subscriptions?ba_token=BA-1',
+  ],
+  ebook_kauf: [
+    'Max Mustermann',
+    'E-Book Agiles Arbeiten',
+    'RE1001',
+    ebookLink,
+    // When the link expires, in German time.
+    'bis zum 01.08.2024 um 00:00 Uhr',
+    '20,00 €',
   ],
 };
 
@@ -153,6 +178,18 @@ describe('renderMail', () => {
       'Letzte Mahnung zur Rechnung R-2024-0042',
     ]);
     expect(renderMail('mahnung_3', mahnung).text).toContain('Dies ist unsere letzte Mahnung.');
+  });
+
+  it('tells the e-book buyer until when the download link works, to the minute or the day', () => {
+    const at = renderMail('ebook_kauf', {
+      ...FULL.ebook_kauf,
+      link_gueltig_bis: '2024-07-31T12:05:00.000Z',
+    });
+    expect(at.text).toContain('Der Link ist bis zum 31.07.2024 um 14:05 Uhr gültig');
+    expect(at.subject).toBe('Ihr E-Book „E-Book Agiles Arbeiten“ und Ihre Rechnung RE1001');
+    const day = renderMail('ebook_kauf', MINIMAL.ebook_kauf);
+    expect(day.text).toContain('Der Link ist bis einschließlich 31.07.2024 gültig');
+    expect(day.text).not.toContain('Rechnungsbetrag');
   });
 
   it('greets formally when no name is known', () => {

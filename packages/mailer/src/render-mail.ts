@@ -3,6 +3,7 @@ import { MailTemplateError } from './errors.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
 import { angebotInitial, type AngebotInitialVars } from './templates/angebot-initial.js';
+import { ebookKauf, type EbookKaufVars } from './templates/ebook-kauf.js';
 import { followUp, type FollowUpVars } from './templates/follow-up.js';
 import { magicCode, type MagicCodeVars } from './templates/magic-code.js';
 import { mahnung, type MahnungVars } from './templates/mahnung.js';
@@ -26,6 +27,7 @@ export interface MailTemplateVars {
   zertifikat: ZertifikatVars;
   magic_code: MagicCodeVars;
   paypal_freigabe: PaypalFreigabeVars;
+  ebook_kauf: EbookKaufVars;
 }
 
 export type MailTemplateName = keyof MailTemplateVars;
@@ -49,6 +51,7 @@ const TEMPLATES: { [K in MailTemplateName]: (vars: MailTemplateVars[K]) => MailD
   zertifikat,
   magic_code: magicCode,
   paypal_freigabe: paypalFreigabe,
+  ebook_kauf: ebookKauf,
 };
 
 export const MAIL_TEMPLATES = Object.keys(TEMPLATES) as readonly MailTemplateName[];

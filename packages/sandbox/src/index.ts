@@ -24,3 +24,7 @@ export { mailFailSwitch } from './mail/mail-fail-client.js';
 export type { MailFailSwitchClient } from './mail/mail-fail-client.js';
 export type { CustomerGroup, Address } from './prosonata/address-fields.js';
 export type { FakturiaCustomerRecord } from './fakturia/fakturia-state.js';
+export type {
+  StoredFile as LexofficeStoredFile,
+  StoredVoucher as LexofficeStoredVoucher,
+} from './lexoffice/lexoffice-state.js';

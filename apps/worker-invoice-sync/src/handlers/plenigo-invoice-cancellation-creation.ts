@@ -1,11 +1,11 @@
 import type { EventHandler } from '@campus/queues';
+import { bookVoucher } from '../book-voucher.js';
 import type { InvoiceSyncDeps } from '../deps.js';
 import { plenigoVoucher } from '../plenigo-vouchers.js';
-import { syncVoucher } from '../sync-voucher.js';
 
-/** plenigo INVOICE_CANCELLATION/CREATION → a credit note (Stornorechnung) at Lexoffice. */
+/** plenigo INVOICE_CANCELLATION/CREATION → a `salescreditnote` (Stornorechnung) under plenigo's invoice id. */
 export function handlePlenigoInvoiceCancellationCreation(
   deps: InvoiceSyncDeps,
 ): EventHandler<'plenigo.INVOICE_CANCELLATION/CREATION'> {
-  return async (event, ctx) => syncVoucher(plenigoVoucher(event, 'cancellation'), deps, ctx);
+  return async (event, ctx) => bookVoucher(plenigoVoucher(event, 'cancellation'), deps, ctx);
 }

@@ -1,11 +1,11 @@
 import type { EventHandler } from '@campus/queues';
+import { bookVoucher } from '../book-voucher.js';
 import type { InvoiceSyncDeps } from '../deps.js';
 import { plenigoVoucher } from '../plenigo-vouchers.js';
-import { syncVoucher } from '../sync-voucher.js';
 
-/** plenigo INVOICE_CORRECTION/CREATION → a credit note (Rechnungskorrektur) at Lexoffice. */
+/** plenigo INVOICE_CORRECTION/CREATION → a `salescreditnote` (Rechnungskorrektur) under plenigo's invoice id. */
 export function handlePlenigoInvoiceCorrectionCreation(
   deps: InvoiceSyncDeps,
 ): EventHandler<'plenigo.INVOICE_CORRECTION/CREATION'> {
-  return async (event, ctx) => syncVoucher(plenigoVoucher(event, 'correction'), deps, ctx);
+  return async (event, ctx) => bookVoucher(plenigoVoucher(event, 'correction'), deps, ctx);
 }

@@ -1,11 +1,11 @@
 import type { EventHandler } from '@campus/queues';
+import { bookVoucher } from '../book-voucher.js';
 import type { InvoiceSyncDeps } from '../deps.js';
 import { plenigoVoucher } from '../plenigo-vouchers.js';
-import { syncVoucher } from '../sync-voucher.js';
 
-/** plenigo INVOICE/CREATION → an invoice at Lexoffice. */
+/** plenigo INVOICE/CREATION → a `salesinvoice` under plenigo's invoice id, without a PDF (we have no plenigo API client). */
 export function handlePlenigoInvoiceCreation(
   deps: InvoiceSyncDeps,
 ): EventHandler<'plenigo.INVOICE/CREATION'> {
-  return async (event, ctx) => syncVoucher(plenigoVoucher(event, 'invoice'), deps, ctx);
+  return async (event, ctx) => bookVoucher(plenigoVoucher(event, 'invoice'), deps, ctx);
 }

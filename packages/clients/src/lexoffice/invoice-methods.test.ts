@@ -39,4 +39,38 @@ describe("Campus's own invoices through the Lexoffice client", () => {
     expect(error).toBeInstanceOf(LexofficeRequestError);
     expect(await lexoffice.requests()).toEqual([]);
   });
+
+  it("reads back Lexoffice's number, status and gross total of an invoice", async () => {
+    const client = lexoffice.client();
+    const invoice = await client.createInvoice(fakturiaInvoice());
+
+    expect(await client.getInvoice(invoice.id)).toEqual({
+      id: invoice.id,
+      voucherNumber: 'RE1001',
+      voucherStatus: 'open',
+      totalGrossAmount: 100,
+    });
+  });
+
+  it('finds an invoice it created by its remark, among others of the same day', async () => {
+    const client = lexoffice.client();
+    const other = await client.createInvoice({ ...fakturiaInvoice(), remark: 'Referenz: anderes' });
+    const created = await client.createInvoice(fakturiaInvoice());
+
+    const found = await client.findInvoiceByRemark({
+      remark: 'Referenz: Fakturia-Rechnung RE-2024-000042',
+      contactName: 'Holger Tester',
+      createdFrom: new Date(Date.now() - 60_000),
+      createdTo: new Date(Date.now() + 60_000),
+    });
+
+    expect(found).toMatchObject({ id: created.id, voucherType: 'invoice' });
+    expect(found?.id).not.toBe(other.id);
+    const missing = await client.findInvoiceByRemark({
+      remark: 'Referenz: gibt es nicht',
+      createdFrom: new Date(Date.now() - 60_000),
+      createdTo: new Date(Date.now() + 60_000),
+    });
+    expect(missing).toBeUndefined();
+  });
 });

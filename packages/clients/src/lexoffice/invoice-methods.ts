@@ -10,8 +10,19 @@ import {
   type LexofficeHttp,
   type LexofficeCallOptions,
 } from './lexoffice-http.js';
+import { findInvoiceByRemark, type FindInvoiceQuery } from './invoice-search.js';
 import { salesDocumentRequest } from './sales-document-request.js';
 import { UpstreamError } from '../errors.js';
+
+/** An invoice as `GET /v1/invoices/{id}` shows it (the fields we read). */
+export interface LexofficeInvoiceRecord {
+  id: string;
+  /** Lexoffice's number, given when the invoice is finalized (`RE1001`). */
+  voucherNumber?: string;
+  voucherStatus?: string;
+  /** What the customer pays, as Lexoffice computed it. */
+  totalGrossAmount?: number;
+}
 
 /** Campus's own sales: invoices Lexoffice issues, numbers and renders as a PDF. */
 export function invoiceMethods(http: LexofficeHttp) {
@@ -54,6 +65,28 @@ export function invoiceMethods(http: LexofficeHttp) {
       }
       return answer.documentFileId;
     },
+
+    /** `GET /v1/invoices/{id}`: Lexoffice's number, status and gross total of an invoice. */
+    async getInvoice(id: string, opts: LexofficeCallOptions = {}): Promise<LexofficeInvoiceRecord> {
+      const path = `/v1/invoices/${encodeURIComponent(id)}`;
+      const answer = await http.json('GET', path, undefined, opts.signal);
+      const invoice = isObject(answer) ? answer : {};
+      const total = isObject(invoice.totalPrice) ? invoice.totalPrice.totalGrossAmount : undefined;
+      return {
+        id,
+        ...(typeof invoice.voucherNumber === 'string'
+          ? { voucherNumber: invoice.voucherNumber }
+          : {}),
+        ...(typeof invoice.voucherStatus === 'string'
+          ? { voucherStatus: invoice.voucherStatus }
+          : {}),
+        ...(typeof total === 'number' ? { totalGrossAmount: total } : {}),
+      };
+    },
+
+    /** An invoice we created, found by its remark (findInvoiceByRemark). */
+    findInvoiceByRemark: (query: FindInvoiceQuery, opts: LexofficeCallOptions = {}) =>
+      findInvoiceByRemark(http, query, opts),
 
     /** `GET /v1/files/{id}`: a file's bytes; `accept` picks the representation (default PDF). */
     async downloadFile(

@@ -61,6 +61,7 @@ describe('the requests of one full flow, held against what the Lexoffice docs re
     });
     // The e-book sale: a finalized invoice and its PDF for the buyer.
     const invoice = await client.createInvoice(ebookSale());
+    expect(await client.getInvoice(invoice.id)).toMatchObject({ voucherNumber: 'RE1001' });
     const fileId = await client.getInvoiceDocumentFileId(invoice.id);
     const pdf = await client.downloadFile(fileId);
     expect((await PDFDocument.load(pdf.data)).getTitle()).toBe('Rechnung RE1001');
@@ -75,11 +76,21 @@ describe('the requests of one full flow, held against what the Lexoffice docs re
       'POST /v1/vouchers 201',
       'POST /v1/vouchers 201',
       'POST /v1/invoices 201',
+      'GET /v1/invoices/{id} 200',
       'GET /v1/invoices/{id}/document 200',
       'GET /v1/files/{id} 200',
     ]);
-    const [search, fakturiaBody, upload, plenigoBody, correctionBody, invoiceBody, document, file] =
-      requests;
+    const [
+      search,
+      fakturiaBody,
+      upload,
+      plenigoBody,
+      correctionBody,
+      invoiceBody,
+      readBack,
+      document,
+      file,
+    ] = requests;
 
     // Every request carries the key as a Bearer token (redacted in the log).
     for (const request of requests) expect(request.headers.authorization).toBe('Bearer [redacted]');
@@ -127,7 +138,8 @@ describe('the requests of one full flow, held against what the Lexoffice docs re
       voucherDate: '2024-10-27T00:00:00.000+02:00',
       shippingConditions: { shippingDate: '2024-10-27T00:00:00.000+02:00' },
     });
-    // "Render an Invoice Document", then the Files Endpoint's download with a PDF accepted.
+    // "Retrieve an Invoice" (its number for the buyer's mail), "Render an Invoice Document", then the Files Endpoint's download with a PDF accepted.
+    expect(readBack?.headers.accept).toBe('application/json');
     expect(document?.headers.accept).toBe('application/json');
     expect(file?.headers.accept).toBe('application/pdf');
   });

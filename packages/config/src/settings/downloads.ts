@@ -6,9 +6,11 @@ export const downloads = {
     type: 'string',
     secret: true,
     requiredInProduction: true,
+    // Whoever can guess it can make links to every e-book.
+    minBytes: 32,
     sandboxDefault: 'dev-download-link-secret',
     description:
-      "Key that signs the e-book download links in the buyer's mail (the website checks the signature and the expiry before it serves the file).",
+      'Key that signs the e-book download links in the buyer\'s mail (HMAC-SHA256; the website checks the signature and the expiry before it serves the file: docs/upstreams/lexoffice.md, "The e-book buyer\'s download link").',
   },
   linkTtl: {
     env: 'DOWNLOAD_LINK_TTL',

@@ -9,6 +9,16 @@ import { createMailControl } from '../mail/mail-router.js';
 import { createPaypalControl } from '../paypal/paypal-control.js';
 import { createProsonataControl } from '../prosonata/prosonata-control.js';
 
+function isPattern(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Knobs and read-backs for tests and demos: mount at `/_control`. */
 export function createControlRouter(state: SandboxState, reset: () => void): Router {
   const router = express.Router();
@@ -22,7 +32,7 @@ export function createControlRouter(state: SandboxState, reset: () => void): Rou
   };
   for (const [name, upstream] of Object.entries(upstreams)) {
     router.post(`/${name}/fail`, (req: Request, res: Response) => {
-      const body = (req.body ?? {}) as { count?: unknown; mode?: unknown };
+      const body = (req.body ?? {}) as { count?: unknown; mode?: unknown; path?: unknown };
       const count = body.count ?? 1;
       const mode = body.mode ?? 'error';
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
@@ -33,7 +43,11 @@ export function createControlRouter(state: SandboxState, reset: () => void): Rou
         res.status(400).json({ message: `mode must be one of ${FAULT_MODES.join(', ')}` });
         return;
       }
-      res.json(upstream.faults.arm(count, mode as FaultMode));
+      if (body.path !== undefined && !isPattern(body.path)) {
+        res.status(400).json({ message: 'path must be a regular expression (a string)' });
+        return;
+      }
+      res.json(upstream.faults.arm(count, mode as FaultMode, body.path));
     });
     router.get(`/${name}/fail`, (_req: Request, res: Response) => {
       res.json({ ...upstream.faults.current(), held: upstream.faults.heldCount() });

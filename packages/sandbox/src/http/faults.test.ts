@@ -35,6 +35,21 @@ describe('failure knobs', () => {
     ]);
   });
 
+  it('fails only the calls of a path when given one, and lets the others through', async () => {
+    const arming = await arm('prosonata', { count: 1, mode: 'error', path: '/addresses/\\d+$' });
+    expect(arming.body).toEqual({ remaining: 1, mode: 'error', path: '/addresses/\\d+$' });
+    expect((await createAddress()).status).toBe(201);
+    const read = (id: number) =>
+      fetchJson(`${sandbox.url}/prosonata/api/v1/addresses/${id}`, {
+        method: 'GET',
+        headers: { 'x-api-key': 'k' },
+      });
+    const [address] = [...sandbox.sandbox.state.prosonata.store.addresses.keys()];
+    expect((await read(Number(address))).status).toBe(500);
+    expect((await read(Number(address))).status).toBe(200);
+    expect((await arm('prosonata', { count: 1, path: '(' })).status).toBe(400);
+  });
+
   it('timeout-after-work: does the work, never answers, and the retry with the same PayPal-Request-Id gets the same subscription', async () => {
     const token = (await (
       await fetch(`${sandbox.url}/paypal/v1/oauth2/token`, {
