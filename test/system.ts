@@ -15,14 +15,14 @@ import {
   type TestRedis,
 } from '@campus/testing';
 import { senderHeaders, senderQuery } from '@campus/webhook-auth';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { APPS } from '../scripts/apps.js';
 
 export { APPS };
 
 export interface RunningSystem {
   redis: TestRedis;
-  connection: Redis;
+  connection: RedisClient;
   queues: QueueSet;
   receiver: string;
   dashboard: string;

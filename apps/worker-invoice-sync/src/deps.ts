@@ -8,7 +8,7 @@ import {
   type InvoiceLedger,
   type SubscriptionLinks,
 } from '@campus/customer-directory';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { createInFlightMarkers } from './in-flight-markers.js';
 import { createLexofficeRateGate } from './lexoffice-rate-gate.js';
 import type { VoucherSyncDeps } from './sync-voucher.js';
@@ -40,7 +40,7 @@ export interface InvoiceSyncSettings {
  * to that gate: main.ts and the tests wire the domain alike.
  */
 export function createInvoiceSyncDeps(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   settings: InvoiceSyncSettings,
 ): InvoiceSyncDeps {

@@ -11,7 +11,7 @@ await runWorkerApp({
   name: 'worker-invoice-sync',
   configGroups: ['lexoffice', 'catalog'],
   async build(config, logger) {
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const deps = createInvoiceSyncDeps(redis, config.core.queuePrefix, {
       lexoffice: {
