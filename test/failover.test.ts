@@ -153,7 +153,10 @@ describe('a worker process killed in the middle of a job on the cluster', () => 
     });
     const first = system.apps.get('worker-login-mail')!;
     expect(await first.stop('SIGKILL')).toBe('SIGKILL');
-    await fetch(`${system.sandbox}/_control/mail/fail`, { method: 'DELETE' });
+    // The sink keeps nothing of a message whose sender hung up before the answer.
+    await waitFor('the sink to see the killed worker hang up', async () =>
+      (await system.control<{ held: number }>('/mail/fail')).held === 0 ? true : undefined,
+    );
 
     const second = spawnApp('worker-login-mail', system.env);
     system.apps.set('worker-login-mail', second);
