@@ -14,6 +14,8 @@ import { redisAnswers, startLocalRedis } from './local-redis.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// A Redis Cluster is the operator's (docs/operations.md#redis-cluster): never started here.
+const cluster = process.env.REDIS_CLUSTER === 'true';
 const mode = process.env.CAMPUS_MODE ?? 'sandbox';
 const receiverPort = process.env.RECEIVER_PORT ?? '3000';
 const metricsPort = process.env.RECEIVER_METRICS_PORT ?? '9464';
@@ -26,7 +28,14 @@ const sandboxPort = process.env.SANDBOX_PORT ?? '4010';
 const children = new Map<string, ChildProcess>();
 let redis: ChildProcess | undefined;
 
-if (!(await redisAnswers(redisUrl))) {
+const seed = redisUrl.split(',')[0]!;
+if (cluster && !(await redisAnswers(seed))) {
+  process.stderr.write(
+    `REDIS_CLUSTER=true, but nothing answers at ${seed}: start the cluster first (docker compose --profile cluster up), or unset REDIS_CLUSTER to use one Redis.\n`,
+  );
+  process.exit(1);
+}
+if (!cluster && !(await redisAnswers(redisUrl))) {
   process.stdout.write(`No Redis at ${redisUrl}: starting redis-server (AOF under .data/redis)\n`);
   redis = await startLocalRedis(redisUrl, `${root}.data/redis`);
   if (!redis) process.exit(1);
@@ -65,7 +74,7 @@ campus-events is running (${mode} mode, ${APPS.length} processes; LOG_LEVEL=info
   Dashboard   http://127.0.0.1:${dashboardPort}/   (user ${SANDBOX_SECRETS.DASHBOARD_USER}, password ${SANDBOX_SECRETS.DASHBOARD_PASSWORD})
   Mails       ${sandbox}/mail   (the sandbox's SMTP sink)
   Stand-ins   ${sandbox}/       (Lexoffice, ProSonata, PayPal, Fakturia: what they received)
-  Redis       ${redisUrl}${redis ? ' (started here, data in .data/redis)' : ''}
+  Redis       ${redisUrl}${cluster ? ' (Redis Cluster)' : redis ? ' (started here, data in .data/redis)' : ''}
 ${
   mode === 'sandbox'
     ? `

@@ -22,18 +22,27 @@ const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8'),
       image?: string;
       build?: string;
       ports?: string[];
+      profiles?: string[];
     }
   >;
 };
 const appServices = Object.entries(compose.services).filter(([, s]) => s.command?.[0] === 'node');
 
-/** Compose's interpolation: `${X:?msg}` must be provided (we provide a stand-in), `${X:-d}` defaults to d. */
+/**
+ * Compose's interpolation: `${X:?msg}` must be provided (we provide a stand-in),
+ * `${X:-d}` defaults to d; nested ones from the inside out.
+ */
 function interpolate(value: string): string {
-  return String(value).replace(
-    /\$\{([A-Z0-9_]+)(?::([?-])([^}]*))?\}/g,
-    (_m, name: string, kind?: string, rest?: string) =>
-      kind === '-' ? (rest ?? '') : standIn(name),
-  );
+  let text = String(value);
+  for (;;) {
+    const next = text.replace(
+      /\$\{([A-Z0-9_]+)(?::([?-])([^${}]*))?\}/g,
+      (_m, name: string, kind?: string, rest?: string) =>
+        kind === '-' ? (rest ?? '') : standIn(name),
+    );
+    if (next === text) return text;
+    text = next;
+  }
 }
 
 /**
@@ -65,9 +74,34 @@ describe('docker-compose.yml', () => {
     expect(compose.services.redis).toHaveProperty('volumes');
     for (const [name, service] of appServices) {
       expect(service.environment?.REDIS_URL, name).toBe(
-        'redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD}@redis:6379',
+        '${REDIS_URL:-redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD}@redis:6379}',
       );
+      expect(interpolate(service.environment!.REDIS_URL!), name).toMatch(
+        /^redis:\/\/:[0-9a-f]{64}@redis:6379$/,
+      );
+      expect(service.environment?.REDIS_CLUSTER, name).toBe('${REDIS_CLUSTER:-false}');
     }
+  });
+
+  it('has a cluster profile: six cluster nodes with AOF and a password, and a one-shot create', () => {
+    const nodes = Object.entries(compose.services).filter(([name]) =>
+      name.startsWith('redis-node-'),
+    );
+    expect(nodes).toHaveLength(6);
+    for (const [name, node] of nodes) {
+      const command = node.command?.join(' ') ?? '';
+      expect(node.profiles, name).toEqual(['cluster']);
+      expect(command, name).toContain('--cluster-enabled yes');
+      expect(command, name).toContain('--appendonly yes');
+      expect(command, name).toContain('--maxmemory-policy noeviction');
+      expect(command, name).toContain('--requirepass ${REDIS_PASSWORD:?set REDIS_PASSWORD}');
+      expect(command, name).toContain('--masterauth ${REDIS_PASSWORD:?set REDIS_PASSWORD}');
+    }
+    const init = compose.services['redis-cluster-init'];
+    expect(init?.profiles).toEqual(['cluster']);
+    expect(init?.command?.join(' ')).toMatch(
+      /--cluster create .*--cluster-replicas 1 --cluster-yes/,
+    );
   });
 
   it('publishes only the receiver to the world; the dashboard and the mail sink on loopback', () => {

@@ -10,24 +10,34 @@ import {
   freePort,
   readFixture,
   spawnApp,
+  startTestCluster,
   startTestRedis,
   type RunningApp,
+  type TestCluster,
   type TestRedis,
 } from '@campus/testing';
 import { senderHeaders, senderQuery } from '@campus/webhook-auth';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
+
+/** Where the system keeps its queues: one redis-server, or a local six-node Redis Cluster. */
+export type RedisKind = 'single' | 'cluster';
 import { APPS } from '../scripts/apps.js';
 
 export { APPS };
 
 export interface RunningSystem {
-  redis: TestRedis;
-  connection: Redis;
+  /** The one Redis (`single`), or undefined on a cluster. */
+  redis: TestRedis | undefined;
+  /** The cluster (`cluster`), or undefined on one Redis. */
+  cluster: TestCluster | undefined;
+  connection: RedisClient;
   queues: QueueSet;
   receiver: string;
   dashboard: string;
   sandbox: string;
   apps: Map<string, RunningApp>;
+  /** The environment every app was started with (to start one more, or again). */
+  env: Record<string, string>;
   /** Posts a body signed as its real sender would (PayPal through the sandbox's simulator). */
   send(source: Source, body: string): Promise<{ status: number; body: string }>;
   sendFixture(path: string): Promise<{ status: number; body: string }>;
@@ -37,8 +47,15 @@ export interface RunningSystem {
 }
 
 /** The whole system as `npm start` runs it: every app its own process, the sandbox as every upstream. */
-export async function startSystem(extraEnv: Record<string, string> = {}): Promise<RunningSystem> {
-  const redis = await startTestRedis();
+export async function startSystem(
+  extraEnv: Record<string, string> = {},
+  kind: RedisKind = 'single',
+): Promise<RunningSystem> {
+  const cluster = kind === 'cluster' ? await startTestCluster() : undefined;
+  const redis = cluster ? undefined : await startTestRedis();
+  const redisEnv: Record<string, string> = cluster
+    ? { REDIS_URL: cluster.url, REDIS_CLUSTER: 'true' }
+    : { REDIS_URL: redis!.url };
   const [sandboxPort, smtpPort, receiverPort, dashboardPort] = await Promise.all([
     freePort(),
     freePort(),
@@ -48,7 +65,7 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
   const sandbox = `http://127.0.0.1:${sandboxPort}`;
   const env: Record<string, string> = {
     CAMPUS_MODE: 'sandbox',
-    REDIS_URL: redis.url,
+    ...redisEnv,
     QUEUE_PREFIX: 'e2e',
     LOG_LEVEL: 'info',
     SANDBOX_PORT: String(sandboxPort),
@@ -78,7 +95,10 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
     ),
   );
 
-  const connection = createProducerConnection(redis.url, { enableOfflineQueue: true });
+  const connection = createProducerConnection(
+    cluster ? { redisUrl: cluster.url, redisCluster: true } : redis!.url,
+    { enableOfflineQueue: true },
+  );
   await waitUntilReady(connection, 5_000);
   const queues = createQueueSet(connection, 'e2e', loadConfig(['queues'], {}).queues);
   const receiver = `http://127.0.0.1:${receiverPort}`;
@@ -90,12 +110,14 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
 
   const system: RunningSystem = {
     redis,
+    cluster,
     connection,
     queues,
     receiver,
     dashboard: `http://127.0.0.1:${dashboardPort}`,
     sandbox,
     apps,
+    env,
     async send(source, body) {
       if (source === 'paypal') {
         const response = await fetch(`${sandbox}/paypal/simulate`, {
@@ -135,7 +157,8 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
       await Promise.all([...apps.values()].map((app) => app.stop('SIGTERM')));
       await queues.close();
       connection.disconnect();
-      await redis.close();
+      await redis?.close();
+      await cluster?.close();
     },
   };
   return system;

@@ -66,7 +66,7 @@ export async function runBackfill(argv: string[], io: BackfillIo): Promise<numbe
     io.err(`backfill: ${error.message}\n`);
     return EXIT.config;
   }
-  const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+  const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
   redis.on('error', () => {}); // reported below, once, instead of per reconnect
   try {
     try {

@@ -5,7 +5,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { ConfigError, type Config } from '@campus/config';
 import type { Logger } from '@campus/logger';
 import type { QueueSet } from '@campus/queues';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { addAuthRoutes } from './auth-routes.js';
 import { guardBoardActions } from './board-guard.js';
 import { healthPage } from './health-page.js';
@@ -16,7 +16,7 @@ import { createSessions, readCookie, SESSION_COOKIE, type Session } from './sess
 
 export interface DashboardDeps {
   config: Config<'dashboard' | 'queues'>;
-  redis: Redis;
+  redis: RedisClient;
   queues: QueueSet;
   logger: Logger;
   now?: () => number;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 /** Failed logins that cost nothing: typos happen. */
 const FREE_FAILURES = 3;
@@ -28,7 +28,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * address, kept in Redis so that every dashboard process sees it. No
  * lock-out: a wait that doubles with each failure.
  */
-export function createLoginThrottle(options: { redis: Redis; prefix: string; now?: () => number }) {
+export function createLoginThrottle(options: {
+  redis: RedisClient;
+  prefix: string;
+  now?: () => number;
+}) {
   const { redis } = options;
   const now = options.now ?? Date.now;
   const keys = (user: string, client: string) => [

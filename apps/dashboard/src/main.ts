@@ -10,7 +10,7 @@ import { createQuarantineReplay } from './quarantine-replay.js';
 
 const config = await exitOnConfigError('dashboard', () => loadConfig(['dashboard', 'queues']));
 const logger = createLogger({ name: 'dashboard', level: config.core.logLevel });
-const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
 redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
 const queues = createQueueSet(redis, config.core.queuePrefix, config.queues);
 for (const queue of queues.all())
@@ -20,7 +20,7 @@ const replay = new Worker(
   QUARANTINE_QUEUE,
   createQuarantineReplay(redis, queues, config.queues.eventKeyTtlDays * 24 * 60 * 60),
   {
-    connection: createWorkerConnection(config.core.redisUrl),
+    connection: createWorkerConnection(config.core),
     prefix: config.core.queuePrefix,
     concurrency: 1,
     skipVersionCheck: true,

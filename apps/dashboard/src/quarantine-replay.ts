@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { decodeQuarantinedBody, ingest, type QuarantineJobData } from '@campus/events';
 import { acceptEvent, quarantineJobId, type QueueSet } from '@campus/queues';
 import { replayRefusal } from './replay-policy.js';
@@ -22,7 +22,11 @@ export interface ReplayResult {
  * reason. The payload was authenticated when it arrived; an edited one is
  * the operator's, and a payment is replayed only as delivered (replay-policy.ts).
  */
-export function createQuarantineReplay(redis: Redis, queues: QueueSet, rememberSeconds: number) {
+export function createQuarantineReplay(
+  redis: RedisClient,
+  queues: QueueSet,
+  rememberSeconds: number,
+) {
   return async function replay(job: Job<QuarantineJobData>): Promise<ReplayResult> {
     const data = job.data;
     const text = decodeQuarantinedBody(data.rawBody);

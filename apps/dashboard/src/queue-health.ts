@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { readSourceStats, type QueueSet } from '@campus/queues';
 
 export interface QueueHealth {
@@ -21,7 +21,7 @@ export interface Health {
 
 /** Everything the health page shows, read from Redis in one go. */
 export async function readHealth(
-  redis: Redis,
+  redis: RedisClient,
   queues: QueueSet,
   now = Date.now(),
 ): Promise<Health> {

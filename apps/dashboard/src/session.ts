@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { safeEqual } from '@campus/webhook-auth';
 
 export const SESSION_COOKIE = 'campus_session';
@@ -25,7 +25,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * working at logout or expiry.
  */
 export function createSessions(options: {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   secret: string;
   hours: number;

@@ -21,7 +21,7 @@ import {
   type RunningApp,
   type TestRedis,
 } from '@campus/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 /**
  * An operator's path through the dashboard in a real browser (Debian's
@@ -35,7 +35,7 @@ const IMAGES = fileURLToPath(new URL('../../../docs/images/', import.meta.url));
 const prefix = 'browser';
 
 let redis: TestRedis;
-let connection: Redis;
+let connection: RedisClient;
 let queues: QueueSet;
 let dashboard: RunningApp;
 let browser: Browser;

@@ -15,12 +15,12 @@ import {
   type QueueSet,
 } from '@campus/queues';
 import { readFixture, spawnApp, startTestRedis, type TestRedis } from '@campus/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { createDashboard } from '../src/app.js';
 import { createQuarantineReplay } from '../src/quarantine-replay.js';
 
 let redis: TestRedis;
-let connection: Redis;
+let connection: RedisClient;
 let queues: QueueSet;
 let server: Server;
 let replay: Worker;

@@ -16,7 +16,7 @@ import {
   type RunningApp,
   type TestRedis,
 } from '@campus/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 /**
  * What an attacker tried against a running dashboard (issue #9), each against
@@ -31,7 +31,7 @@ const OPERATOR = {
 const prefix = 'sec';
 
 let redis: TestRedis;
-let connection: Redis;
+let connection: RedisClient;
 let queues: QueueSet;
 let dashboard: RunningApp;
 let base: string;

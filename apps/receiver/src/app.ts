@@ -2,8 +2,13 @@ import type { RequestListener } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '@campus/config';
 import type { Logger } from '@campus/logger';
-import { createStatsRecorder, type QueueSet, type StatsRecorder } from '@campus/queues';
-import type { Redis } from 'ioredis';
+import {
+  createStatsRecorder,
+  probeQueues,
+  type QueueSet,
+  type RedisClient,
+  type StatsRecorder,
+} from '@campus/queues';
 import { withDeadline } from './deadline.js';
 import { createWebhookHandler } from './handle-webhook.js';
 import { createReceiverMetrics, type ReceiverMetrics } from './metrics.js';
@@ -16,7 +21,7 @@ const WEBHOOK_PREFIX = /^\/webhooks\//;
 
 export interface ReceiverDeps {
   config: Config<'receiver' | 'queues' | 'magicCode'>;
-  redis: Redis;
+  redis: RedisClient;
   queues: QueueSet;
   logger: Logger;
   /** Absent while PayPal is not an enabled source. */
@@ -74,13 +79,20 @@ export function createReceiver(deps: ReceiverDeps): {
   };
 
   app.get('/healthz', (_req, res) => reply(res, 200, { status: 'ok' }));
+  // Ready only when an enqueue would succeed: a write into every queue's slot
+  // (a MOVED, READONLY, OOM or CLUSTERDOWN answer, or none, is not ready).
   app.get('/readyz', async (_req, res) => {
-    try {
-      await withDeadline(redis.ping(), 1_000);
-      reply(res, 200, { status: 'ready' });
-    } catch {
-      reply(res, 503, { status: 'redis_unavailable' }, { 'retry-after': '5' });
-    }
+    const readiness = await withDeadline(
+      probeQueues(redis, deps.queues.all(), config.core.queuePrefix),
+      1_000,
+    ).catch(() => ({ ready: false as const, reason: 'timeout' }));
+    if (readiness.ready) return reply(res, 200, { status: 'ready' });
+    reply(
+      res,
+      503,
+      { status: 'redis_unavailable', reason: readiness.reason },
+      { 'retry-after': '5' },
+    );
   });
   // /metrics is not served here: it has its own listener (metrics-server.ts).
 

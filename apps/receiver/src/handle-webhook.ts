@@ -13,7 +13,7 @@ import {
 import { createAccessLogger, type Logger } from '@campus/logger';
 import type { MagicCodeStore } from '@campus/magic-code';
 import { acceptEvent, quarantinePayload, type QueueSet, type StatsRecorder } from '@campus/queues';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { authenticate, type AuthContext } from './authenticate.js';
 import {
   BodyTooLargeError,
@@ -29,7 +29,7 @@ import { answers, reply, RETRY_AFTER_SECONDS } from './reply.js';
 
 export interface WebhookDeps {
   config: Config<'receiver' | 'queues' | 'magicCode'>;
-  redis: Redis;
+  redis: RedisClient;
   queues: QueueSet;
   logger: Logger;
   metrics: ReceiverMetrics;
@@ -151,7 +151,12 @@ export function createWebhookHandler(deps: WebhookDeps) {
       eventKey = ingested.eventKey;
       const enqueueStarted = process.hrtime.bigint();
       const result = await withDeadline(
-        acceptEvent(deps.redis, deps.queues, ingested.job, ingested.queues, rememberSeconds),
+        acceptEvent(deps.redis, deps.queues, ingested.job, ingested.queues, rememberSeconds, {
+          replicas: {
+            count: config.receiver.minReplicaAcks,
+            timeoutMs: config.receiver.replicaAckTimeoutMs,
+          },
+        }),
         deadline,
       );
       metrics.enqueueSeconds.observe(

@@ -13,7 +13,7 @@ const config = await exitOnConfigError('receiver', () =>
   loadConfig(['receiver', 'queues', 'magicCode']),
 );
 const logger = createLogger({ name: 'receiver', level: config.core.logLevel });
-const redis = createProducerConnection(config.core.redisUrl);
+const redis = createProducerConnection(config.core);
 redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
 const queues = createQueueSet(redis, config.core.queuePrefix, config.queues);
 for (const queue of queues.all())

@@ -3,7 +3,7 @@ import { rootCertificates } from 'node:tls';
 import { exitOnConfigError, loadConfig, type Config } from '@campus/config';
 import { createPaypalClient } from '@campus/clients';
 import type { Logger } from '@campus/logger';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { createCertificateSource } from './paypal-certificates.js';
 import { createPaypalAuthMetrics } from './paypal-metrics.js';
 import { createTransmissionStore } from './paypal-transmissions.js';
@@ -37,7 +37,7 @@ export function paypalTrustedRoots(testCa: string | undefined): X509Certificate[
  */
 export async function createConfiguredPaypalVerifier(deps: {
   config: Config<'receiver'>;
-  redis: Redis;
+  redis: RedisClient;
   logger: Logger;
   now?: () => number;
 }): Promise<PaypalVerifier | undefined> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 /**
  * PayPal transmission ids seen, with the hash of the body each came with, in
@@ -19,7 +19,7 @@ export function bodyHash(rawBody: Buffer): string {
 }
 
 export function createTransmissionStore(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   ttlSeconds: number,
 ): TransmissionStore {

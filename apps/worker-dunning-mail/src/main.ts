@@ -12,7 +12,7 @@ await runWorkerApp({
   configGroups: ['mail'],
   async build(config, logger) {
     // Directory reads queue up while Redis reconnects instead of failing the job at once.
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const prefix = config.core.queuePrefix;
     const mailer = createMailer({ config: config.mail, logger });

@@ -15,7 +15,7 @@ import {
   type SubscriptionLinks,
 } from '@campus/customer-directory';
 import type { MailSender } from '@campus/mailer';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import type { BookingDeps } from './book-voucher.js';
 import { createInFlightMarkers } from './in-flight-markers.js';
 import type { AttachDeps } from './invoice-document.js';
@@ -82,7 +82,7 @@ export function invoiceSyncSettings(
  * the tests wire the domain alike.
  */
 export function createInvoiceSyncDeps(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   settings: InvoiceSyncSettings,
   services: InvoiceSyncServices,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 /** When the first attempt that got no answer sent its voucher. */
 export interface InFlightMarker {
@@ -10,7 +10,7 @@ export interface InFlightMarker {
  * set before the call, cleared once the outcome is recorded or Lexoffice
  * refused the request. A retry that finds it looks for the voucher first.
  */
-export function createInFlightMarkers(redis: Redis, prefix: string, ttlSeconds: number) {
+export function createInFlightMarkers(redis: RedisClient, prefix: string, ttlSeconds: number) {
   const key = (eventKey: string) => `${prefix}:invoice-sync:in-flight:${eventKey}`;
   return {
     async get(eventKey: string): Promise<InFlightMarker | undefined> {

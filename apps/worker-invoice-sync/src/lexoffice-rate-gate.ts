@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 // A sliding log of the last window's requests, timed by Redis's own clock so
 // that every process agrees. Returns 0 with a slot taken, or how many ms
@@ -42,7 +42,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * requests on arrival, after the network's jitter.
  */
 export function createLexofficeRateGate(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   options: { requestsPerSecond: number; windowMs?: number },
 ) {

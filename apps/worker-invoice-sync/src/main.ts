@@ -8,7 +8,7 @@ await runWorkerApp({
   name: 'worker-invoice-sync',
   configGroups: ['lexoffice', 'catalog', 'fakturia', 'mail', 'downloads'],
   async build(config, logger) {
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const mailer = createMailer({ config: config.mail, logger });
     const deps = createInvoiceSyncDeps(

@@ -10,7 +10,7 @@ await runWorkerApp({
     // The code store's own connection. It holds commands through a short
     // Redis reconnect instead of failing them at once; what still fails
     // makes the job retry.
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const store = { redis, prefix: config.core.queuePrefix, secret: config.magicCode.secret };
     return {

@@ -13,7 +13,7 @@ await runWorkerApp({
     // any connection is opened.
     const settings = resolveOfferSettings({ ...config.offers, baseUrl: config.website.baseUrl });
     // Commands wait out a short Redis outage instead of failing the job at once.
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const mailer = createMailer({ config: config.mail, logger });
     const definition = createOfferWorker({

@@ -8,7 +8,7 @@ await runWorkerApp({
   configGroups: ['prosonata'],
   async build(config, logger) {
     const { apiUrl, apiKey, customerId } = config.prosonata;
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const prefix = config.core.queuePrefix;
     const prosonata = createProsonataClient({

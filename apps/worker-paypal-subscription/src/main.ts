@@ -16,7 +16,7 @@ await runWorkerApp({
       );
     }
     // Offline queue on: a Redis restart delays a job instead of failing its attempt.
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const mailer = createMailer({ config: config.mail, logger });
     const definition = createPaypalSubscriptionWorker({

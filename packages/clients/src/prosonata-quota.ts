@@ -92,13 +92,16 @@ return 1
 const SAME_WINDOW_TOLERANCE_MS = 2_000;
 const POLL_MS = 50;
 
-/** The shared quota under `${prefix}:prosonata:quota`, expiring when the window resets. */
+/**
+ * The shared quota under `${prefix}:{prosonata}:quota`, expiring when the
+ * window resets (its probe key beside it: one hash tag, one slot, for the scripts).
+ */
 export function createProsonataQuota(
   redis: QuotaRedis,
   prefix: string,
   options: ProsonataQuotaOptions = {},
 ): ProsonataQuota {
-  const quotaKey = `${prefix}:prosonata:quota`;
+  const quotaKey = `${prefix}:{prosonata}:quota`;
   const probeKey = `${quotaKey}:probe`;
   const probeTtlMs = options.probeTtlMs ?? 15_000;
   const probeWaitMs = options.probeWaitMs ?? 20_000;

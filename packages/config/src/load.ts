@@ -64,7 +64,12 @@ function schemaFor(settings: readonly Setting[], required: string[]) {
   const properties: Record<string, object> = {};
   for (const s of settings) {
     const value: Record<string, unknown> = {
-      type: s.type === 'integer' ? 'integer' : s.type === 'json' ? ['object', 'array'] : 'string',
+      type:
+        s.type === 'integer' || s.type === 'boolean'
+          ? s.type
+          : s.type === 'json'
+            ? ['object', 'array']
+            : 'string',
     };
     if (s.schema) Object.assign(value, s.schema);
     if (s.enum) value.enum = s.enum;
@@ -133,6 +138,7 @@ export function loadConfig<G extends SettingGroup>(
   if (!validate(values)) {
     for (const e of validate.errors ?? []) problems.push(describe(e, byEnv));
   }
+  problems.push(...redisProblems(values));
   if (mode === 'production') {
     problems.push(...paypalProductionProblems(values));
     problems.push(...weakSecretProblems(settings, values));
@@ -176,6 +182,17 @@ function paypalProductionProblems(values: Record<string, unknown>): string[] {
     );
   }
   return problems;
+}
+
+/** A list of seed nodes is a cluster's; one Redis has one URL. */
+function redisProblems(values: Record<string, unknown>): string[] {
+  const urls = String(values.REDIS_URL ?? '').split(',');
+  if (urls.length > 1 && values.REDIS_CLUSTER !== true) {
+    return [
+      'REDIS_URL names several nodes: set REDIS_CLUSTER=true for a Redis Cluster, or give one URL.',
+    ];
+  }
+  return [];
 }
 
 /** What production needs set; a sender's secret only while the sender is enabled. */

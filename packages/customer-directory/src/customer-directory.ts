@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 /** Who a customer is, as far as mails and upstream addresses need to know. Personal data. */
 export interface CustomerRecord {
@@ -27,7 +27,7 @@ export interface CustomerRef {
  * PayPal domains to find an e-mail address and a name. Erasing a customer
  * deletes the record (personal data).
  */
-export function createCustomerDirectory(redis: Redis, prefix: string) {
+export function createCustomerDirectory(redis: RedisClient, prefix: string) {
   const key = (ref: CustomerRef) => `${prefix}:customer:${ref.source}:${ref.id}`;
   return {
     async get(ref: CustomerRef): Promise<CustomerRecord | undefined> {
@@ -67,7 +67,7 @@ export interface PaymentRecord {
  * Paid invoices, recorded by invoice-sync from payment events, so that the
  * dunning domain never sends a letter for an invoice that is already paid.
  */
-export function createInvoiceLedger(redis: Redis, prefix: string) {
+export function createInvoiceLedger(redis: RedisClient, prefix: string) {
   const key = (invoiceNumber: string) => `${prefix}:invoice-paid:${invoiceNumber}`;
   return {
     async markPaid(invoiceNumber: string, payment: PaymentRecord): Promise<void> {
@@ -91,7 +91,7 @@ export interface SubscriptionLink {
  * when the subscription is created, so PayPal's payment events find their
  * contract and customer.
  */
-export function createSubscriptionLinks(redis: Redis, prefix: string) {
+export function createSubscriptionLinks(redis: RedisClient, prefix: string) {
   const key = (subscriptionId: string) => `${prefix}:paypal-subscription:${subscriptionId}`;
   return {
     async link(subscriptionId: string, link: SubscriptionLink): Promise<void> {

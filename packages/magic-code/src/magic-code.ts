@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 
 /**
  * Login codes: 8 characters [A-Z0-9] from a CSPRNG, stored only as an HMAC
@@ -16,7 +16,7 @@ export const MAX_FAILED_TRIES = 5;
 export const MAX_REQUESTS = 5;
 
 export interface MagicCodeStore {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   secret: string;
 }
@@ -27,13 +27,17 @@ function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Keys carry a hash of the address, never the address itself. */
+/**
+ * Keys carry a hash of the address, never the address itself, as a hash tag:
+ * one address's keys share a slot, so the scripts that touch several of them
+ * run on a Redis Cluster too.
+ */
 function keys(store: MagicCodeStore, email: string) {
   const id = createHash('sha256').update(normaliseEmail(email)).digest('hex');
   return {
-    code: `${store.prefix}:magic-code:${id}`,
-    tries: `${store.prefix}:magic-code-tries:${id}`,
-    requests: `${store.prefix}:magic-code-requests:${id}`,
+    code: `${store.prefix}:magic-code:{${id}}`,
+    tries: `${store.prefix}:magic-code-tries:{${id}}`,
+    requests: `${store.prefix}:magic-code-requests:{${id}}`,
   };
 }
 

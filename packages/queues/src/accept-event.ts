@@ -5,7 +5,8 @@ import {
   type EventJobData,
   type QuarantineJobData,
 } from '@campus/events';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
+import { queueSlotKey, waitForReplicas } from './key-layout.js';
 import type { QueueSet } from './queues.js';
 
 export type AcceptOutcome =
@@ -28,11 +29,41 @@ export function eventRecordKey(prefix: string, eventKey: string): string {
  *   (the sender's retry becomes ours); both give `accepted`. Otherwise
  *   `duplicate`.
  *
+ * With `replicas`, every outcome (a duplicate too: the first delivery's adds
+ * may not have reached a replica yet) waits until that many replicas of each
+ * master involved hold the event (REDIS_MIN_REPLICA_ACKS), so that a failover
+ * cannot lose what was acknowledged.
+ *
  * Throws when Redis does not acknowledge; the caller answers 503 and the
  * sender's retry completes what is missing.
  */
 export async function acceptEvent(
-  redis: Redis,
+  redis: RedisClient,
+  queues: QueueSet,
+  job: EventJobData,
+  targets: readonly DomainQueue[],
+  rememberSeconds: number,
+  options: { replicas?: { count: number; timeoutMs: number } } = {},
+): Promise<AcceptOutcome> {
+  const outcome = await addToQueues(redis, queues, job, targets, rememberSeconds);
+  const replicas = options.replicas;
+  if (replicas && replicas.count > 0) {
+    const keys = [
+      eventRecordKey(queues.prefix, job.eventKey),
+      ...targets.map((q) => {
+        const queue = queues.domain[q];
+        return queueSlotKey(queue.opts.prefix ?? queues.prefix, queue.name, 'replicated');
+      }),
+    ];
+    await Promise.all(
+      keys.map((key) => waitForReplicas(redis, key, replicas.count, replicas.timeoutMs)),
+    );
+  }
+  return outcome;
+}
+
+async function addToQueues(
+  redis: RedisClient,
   queues: QueueSet,
   job: EventJobData,
   targets: readonly DomainQueue[],

@@ -1,4 +1,19 @@
-export { createProducerConnection, createWorkerConnection, waitUntilReady } from './connection.js';
+export {
+  createProducerConnection,
+  createWorkerConnection,
+  waitUntilReady,
+  closeConnection,
+} from './connection.js';
+export type { RedisClient, RedisTarget } from './connection.js';
+export {
+  queuePrefix,
+  queueSlotKey,
+  connectionFor,
+  waitForReplicas,
+  probeQueues,
+  ReplicationTimeoutError,
+} from './key-layout.js';
+export type { Readiness } from './key-layout.js';
 export {
   CAMPUS_BACKOFF,
   campusBackoff,

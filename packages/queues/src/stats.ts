@@ -1,9 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 const BUCKET_TTL_SECONDS = 2 * 60 * 60;
 
 function minuteBucket(prefix: string, at: number): string {
-  return `${prefix}:stats:${Math.floor(at / 60_000)}`;
+  // One hash tag for every bucket: the health page reads an hour of them in one pipeline,
+  // which a Redis Cluster serves only from one slot.
+  return `${prefix}:{stats}:${Math.floor(at / 60_000)}`;
 }
 
 /**
@@ -12,7 +14,7 @@ function minuteBucket(prefix: string, at: number): string {
  * so the receiver's hot path pays a Map increment, not a Redis command.
  */
 export function createStatsRecorder(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   flushEveryMs = 5_000,
   now = Date.now,
@@ -47,7 +49,7 @@ export type StatsRecorder = ReturnType<typeof createStatsRecorder>;
 
 /** Outcomes per source over the last `minutes` minutes: `{ fakturia: { accepted: 12, duplicate: 1 } }`. */
 export async function readSourceStats(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   minutes = 60,
   now = Date.now(),

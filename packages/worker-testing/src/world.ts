@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@campus/queues';
 import { loadConfig, type Config, type WorkerConfig } from '@campus/config';
 import {
   createCustomerDirectory,
@@ -56,7 +56,7 @@ export interface WorkerWorld extends SandboxControl {
   /** Key prefix of every queue and record (QUEUE_PREFIX). */
   prefix: string;
   /** A connection to read and seed Redis with (directory, ledger, …); commands wait out reconnects. */
-  connection: Redis;
+  connection: RedisClient;
   /** Customers, as order-to-customer writes them. */
   directory: CustomerDirectory;
   /** Paid invoices, as invoice-sync writes them. */
@@ -203,7 +203,7 @@ export async function startWorkerWorld(options: WorkerWorldOptions): Promise<Wor
     settled: (jobId, timeoutMs) => settledJob(world.queue, jobId, timeoutMs),
     async startWorker(definition, { settings, logger } = {}) {
       const running = await startWorker(definition, {
-        redisUrl: redis.url,
+        redis: redis.url,
         prefix,
         logger: logger ?? silent,
         settings: { ...config.worker, ...settings },
@@ -238,7 +238,7 @@ export async function startWorkerWorld(options: WorkerWorldOptions): Promise<Wor
 }
 
 /** Deletes every key matching `pattern`, a batch at a time (SCAN, not KEYS: Redis stays responsive). */
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+async function deleteKeys(redis: RedisClient, pattern: string): Promise<void> {
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);

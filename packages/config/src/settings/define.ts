@@ -9,7 +9,7 @@ import type { Source } from '@campus/sources';
 
 export interface SettingSpec {
   env: string;
-  type: 'string' | 'integer' | 'list' | 'json';
+  type: 'string' | 'integer' | 'boolean' | 'list' | 'json';
   description: string;
   default?: string;
   /** Used in sandbox mode when the variable is unset; production must set it. */
@@ -71,11 +71,13 @@ type ItemOf<S> = S extends { enum: readonly (infer E)[] } ? E : string;
 /** The type a setting's value has once loaded. */
 export type ValueOf<S> = S extends { type: 'integer' }
   ? number
-  : S extends { type: 'list' }
-    ? ItemOf<S>[]
-    : S extends JsonValue<infer T>
-      ? T
-      : ItemOf<S>;
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'list' }
+      ? ItemOf<S>[]
+      : S extends JsonValue<infer T>
+        ? T
+        : ItemOf<S>;
 
 /** Whether a loaded setting always has a value. */
 type AlwaysSet<S> = S extends { default: string }

@@ -79,6 +79,22 @@ export const receiver = {
     default: '2000',
     description: 'How long the receiver waits for Redis before answering 503.',
   },
+  minReplicaAcks: {
+    env: 'REDIS_MIN_REPLICA_ACKS',
+    type: 'integer',
+    minimum: 0,
+    default: '0',
+    description:
+      "Replicas that must confirm a webhook's jobs (`WAIT` on each queue's master) before the receiver answers 2xx; otherwise 503 and the sender retries. 0: the master's acknowledgement is enough, and a failover can lose what it had not yet replicated (docs/operations.md#redis-cluster).",
+  },
+  replicaAckTimeoutMs: {
+    env: 'REDIS_REPLICA_ACK_TIMEOUT_MS',
+    type: 'integer',
+    minimum: 1,
+    default: '500',
+    description:
+      'How long the receiver waits for `REDIS_MIN_REPLICA_ACKS` replicas (within `ENQUEUE_TIMEOUT_MS`).',
+  },
   sources: {
     env: 'RECEIVER_SOURCES',
     type: 'list',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../connection.js';
 
 // Deletes the claim only if it is still ours (it may have expired and been taken).
 const RELEASE_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
@@ -27,7 +27,7 @@ export interface RunOnceOptions {
  * create).
  */
 export async function runOnce<T>(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   options: RunOnceOptions,
   effect: () => Promise<T>,

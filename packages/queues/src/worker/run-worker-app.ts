@@ -38,7 +38,7 @@ export async function runWorkerApp<G extends SettingGroup>(app: WorkerApp<G>): P
     app.build(config, logger),
   );
   const running: RunningWorker = await startWorker(definition, {
-    redisUrl: config.core.redisUrl,
+    redis: config.core,
     prefix: config.core.queuePrefix,
     logger,
     settings: config.worker,

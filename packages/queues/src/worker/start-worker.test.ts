@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { NonRetriableError, RetryAfterError } from '@campus/errors';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../connection.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@campus/config';
 import { createLogger } from '@campus/logger';
@@ -17,7 +17,7 @@ import { defineWorker, type JobContext } from './catalog.js';
 import { startWorker, type RunningWorker } from './start-worker.js';
 
 let redis: TestRedis;
-let connection: Redis;
+let connection: RedisClient;
 let queues: QueueSet;
 let running: RunningWorker | undefined;
 const prefix = 'rt';
@@ -73,7 +73,7 @@ function settled(run: RunningWorker, jobId: string): Promise<'completed' | 'fail
 
 const start = (definition: Parameters<typeof startWorker>[0]) =>
   startWorker(definition, {
-    redisUrl: redis.url,
+    redis: redis.url,
     prefix,
     logger,
     settings: fastSettings,

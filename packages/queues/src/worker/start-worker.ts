@@ -2,14 +2,20 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { WorkerConfig } from '@campus/config';
 import type { Source } from '@campus/events';
 import type { Logger } from '@campus/logger';
-import type { Redis } from 'ioredis';
-import { createProducerConnection, createWorkerConnection } from '../connection.js';
+import {
+  closeConnection,
+  createProducerConnection,
+  createWorkerConnection,
+  type RedisClient,
+  type RedisTarget,
+} from '../connection.js';
 import {
   CAMPUS_BACKOFF,
   campusBackoff,
   defaultJobOptions,
   type RetentionSettings,
 } from '../job-options.js';
+import { queuePrefix } from '../key-layout.js';
 import type { AnyWorkerDefinition, JobContext } from './catalog.js';
 import { runOnce } from './idempotency.js';
 import { parseEventJob, parseInternalJob } from './job-validation.js';
@@ -17,7 +23,8 @@ import { decideRetry } from './retry-policy.js';
 import type { WorkerMetrics } from './worker-metrics.js';
 
 export interface StartWorkerOptions {
-  redisUrl: string;
+  /** The core config (REDIS_URL, REDIS_CLUSTER), or a single Redis's URL. */
+  redis: RedisTarget;
   prefix: string;
   logger: Logger;
   settings: WorkerConfig;
@@ -44,11 +51,14 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const { logger, settings, metrics } = options;
   const queueName = definition.queue as string;
-  const producer: Redis = createProducerConnection(options.redisUrl, { enableOfflineQueue: true });
+  const producer: RedisClient = createProducerConnection(options.redis, {
+    enableOfflineQueue: true,
+  });
+  const prefix = queuePrefix(options.prefix, queueName, producer);
   producer.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
   const queue = new Queue(queueName, {
     connection: producer,
-    prefix: options.prefix,
+    prefix,
     defaultJobOptions: defaultJobOptions(options.retention),
   });
   queue.on('error', (error) => logger.warn({ err: error.message }, 'queue error'));
@@ -171,9 +181,10 @@ export async function startWorker(
     }
   }
 
+  const blocking = createWorkerConnection(options.redis);
   const worker = new Worker(queueName, process, {
-    connection: createWorkerConnection(options.redisUrl),
-    prefix: options.prefix,
+    connection: blocking,
+    prefix,
     concurrency: definition.concurrency ?? settings.concurrency,
     limiter: definition.limiter ?? UNBOUNDED_LIMITER,
     lockDuration: settings.lockMs,
@@ -208,7 +219,8 @@ export async function startWorker(
         await worker.close(true);
       }
       await queue.close();
-      await producer.quit().catch(() => producer.disconnect());
+      await closeConnection(producer);
+      await closeConnection(blocking);
     },
   };
 }
