@@ -8,6 +8,7 @@ import {
   type InvoiceLedger,
   type SubscriptionLinks,
 } from '@campus/customer-directory';
+import type { PaypalEventConfirmer } from '@campus/queues';
 import type { Redis } from 'ioredis';
 import { createInFlightMarkers } from './in-flight-markers.js';
 import { createLexofficeRateGate } from './lexoffice-rate-gate.js';
@@ -24,6 +25,8 @@ export interface InvoiceSyncDeps extends VoucherSyncDeps {
   products: Readonly<Record<string, Product>>;
   /** Lexoffice's limit for the whole account (LEXOFFICE_REQUESTS_PER_SECOND); also the queue's limiter. */
   requestsPerSecond: number;
+  /** Asks PayPal for its copy of a PayPal payment event before it is recorded (issue #9). */
+  confirmPaypalEvents: PaypalEventConfirmer;
 }
 
 export interface InvoiceSyncSettings {
@@ -32,6 +35,8 @@ export interface InvoiceSyncSettings {
   products: Readonly<Record<string, Product>>;
   /** How long an in-flight marker outlives a job that never finished: as long as failed jobs are kept. */
   markerTtlSeconds: number;
+  /** `paypalEventConfirmer(paypal, PAYPAL_CONFIRM_EVENTS)` from @campus/clients. */
+  confirmPaypalEvents: PaypalEventConfirmer;
 }
 
 /**
@@ -57,5 +62,6 @@ export function createInvoiceSyncDeps(
     links: createSubscriptionLinks(redis, prefix),
     products: settings.products,
     requestsPerSecond: settings.requestsPerSecond,
+    confirmPaypalEvents: settings.confirmPaypalEvents,
   };
 }

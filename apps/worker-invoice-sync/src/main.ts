@@ -1,3 +1,4 @@
+import { createPaypalClient, paypalEventConfirmer } from '@campus/clients';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
 import { createInvoiceSyncDeps } from './deps.js';
 import { createInvoiceSyncWorker } from './worker.js';
@@ -9,10 +10,12 @@ const LEXOFFICE_TIMEOUT_MS = 20_000;
 
 await runWorkerApp({
   name: 'worker-invoice-sync',
-  configGroups: ['lexoffice', 'catalog'],
+  configGroups: ['lexoffice', 'catalog', 'paypal'],
   async build(config, logger) {
     const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
+    const { apiUrl, clientId, clientSecret, confirmEvents } = config.paypal;
+    const paypal = createPaypalClient({ apiUrl, clientId, clientSecret });
     const deps = createInvoiceSyncDeps(redis, config.core.queuePrefix, {
       lexoffice: {
         apiUrl: config.lexoffice.apiUrl,
@@ -22,6 +25,7 @@ await runWorkerApp({
       requestsPerSecond: config.lexoffice.requestsPerSecond,
       products: config.catalog.products,
       markerTtlSeconds: config.queues.keepFailedDays * DAY_SECONDS,
+      confirmPaypalEvents: paypalEventConfirmer(paypal, confirmEvents),
     });
     return {
       definition: createInvoiceSyncWorker(deps),

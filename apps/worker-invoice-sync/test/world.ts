@@ -1,3 +1,4 @@
+import { createPaypalClient, paypalEventConfirmer } from '@campus/clients';
 import { loadConfig } from '@campus/config';
 import type { RecordedRequest } from '@campus/sandbox';
 import { workerTest, type WorkerWorld } from '@campus/worker-testing';
@@ -21,12 +22,18 @@ export const worldTest = workerTest({
   retries: { attempts: 3, backoffMs: 100 },
 }).extend('startWorker', ({ world }) => {
   return async ({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}) => {
-    const { lexoffice, catalog } = loadConfig(['lexoffice', 'catalog'], world.env);
+    const { lexoffice, catalog, paypal } = loadConfig(
+      ['lexoffice', 'catalog', 'paypal'],
+      world.env,
+    );
+    const { apiUrl, clientId, clientSecret, confirmEvents } = paypal;
+    const paypalClient = createPaypalClient({ apiUrl, clientId, clientSecret, timeoutMs });
     const deps = createInvoiceSyncDeps(world.connection, world.prefix, {
       lexoffice: { apiUrl: lexoffice.apiUrl, apiKey: lexoffice.apiKey, timeoutMs },
       requestsPerSecond: lexoffice.requestsPerSecond,
       products: catalog.products,
       markerTtlSeconds: 3_600,
+      confirmPaypalEvents: paypalEventConfirmer(paypalClient, confirmEvents),
     });
     return world.startWorker(createInvoiceSyncWorker(deps), { settings: { concurrency: 4 } });
   };

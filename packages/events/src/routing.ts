@@ -49,6 +49,11 @@ export const ROUTES = [
   { source: 'paypal', eventType: 'PAYMENT.SALE.COMPLETED', queues: ['invoice-sync'] },
   { source: 'paypal', eventType: 'PAYMENT.SALE.DENIED', queues: ['dunning-mail'] },
   {
+    source: 'paypal',
+    eventType: 'BILLING.SUBSCRIPTION.PAYMENT.FAILED',
+    queues: ['dunning-mail'],
+  },
+  {
     source: 'campus',
     eventType: 'form.b2b.angebot.submit',
     queues: ['offer-mail', 'order-to-customer'],

@@ -27,6 +27,7 @@ describe('validateEvent', () => {
       ['plenigo', 'plenigo/subscription-change.json', []],
       ['paypal', 'paypal/PAYMENT.SALE.COMPLETED.json', ['invoice-sync']],
       ['paypal', 'paypal/PAYMENT.SALE.DENIED.json', ['dunning-mail']],
+      ['paypal', 'paypal/BILLING.SUBSCRIPTION.PAYMENT.FAILED.json', ['dunning-mail']],
       ['campus', 'campus/form.b2b.angebot.submit.json', ['offer-mail', 'order-to-customer']],
       ['campus', 'campus/campus.angebot.angenommen.json', ['offer-mail']],
       ['campus', 'campus/form.ebook.kauf.submit.json', ['order-to-customer', 'invoice-sync']],
