@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { QuarantineJobData } from '@campus/events';
 import { readFixture, waitFor } from '@campus/testing';
+import type { WorkerWorld } from '@campus/worker-testing';
 import { HOLGER, test, upstreamRequests } from './world.js';
 
 /**
@@ -11,7 +12,7 @@ import { HOLGER, test, upstreamRequests } from './world.js';
 const DENIED = 'paypal/PAYMENT.SALE.DENIED.json';
 
 /** The customer of the fixtures' subscription, known as the other domains would have written it. */
-async function knownSubscriber(world: Parameters<Parameters<typeof test>[1]>[0]['world']) {
+async function knownSubscriber(world: WorkerWorld) {
   await world.links.link('I-BW452GLLEP1G', { contractNumber: 'V-1001', customerNumber: 'K1234' });
   await world.directory.upsert(HOLGER.ref, HOLGER.record);
 }
