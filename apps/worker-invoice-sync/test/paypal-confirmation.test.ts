@@ -36,16 +36,30 @@ describe('a PayPal PAYMENT.SALE.COMPLETED', () => {
     expect(quarantined.map((q) => (q.data as QuarantineJobData).reason)).toEqual(['unconfirmed']);
   });
 
-  test('whose amount was changed on the way marks nothing paid', async ({ world }) => {
+  test('changed but under the genuine id holds the genuine one back until an operator removes it', async ({
+    world,
+  }) => {
     const changed = genuine();
     changed.resource.amount.total = '0.01';
     const forged = await world.deliver('paypal', changed, { paypalCopy: genuine() });
-
     const job = await world.settled(forged.eventKey);
     expect(job.state).toBe('failed');
     expect(job.failedReason).toContain(
       "The event differs from PayPal's copy in resource.amount.total",
     );
+
+    // PayPal's own delivery of the event: the same key, so the failed job runs again, forged body and all.
+    const again = await world.deliver('paypal', COMPLETED);
+    expect(again).toMatchObject({ status: 'accepted', requeued: ['invoice-sync'] });
+    const refused = await world.settled(forged.eventKey);
+    expect(refused).toMatchObject({ state: 'failed', attemptsMade: 2 });
     expect(await world.ledger.paymentOf('contract:V-1001')).toBeUndefined();
+
+    // The operator removes the failed job; PayPal's resend is then queued as delivered.
+    await (await world.queue.getJob(forged.eventKey))!.remove();
+    const resent = await world.deliver('paypal', COMPLETED);
+    expect(resent).toMatchObject({ status: 'accepted', eventKey: forged.eventKey });
+    expect((await world.settled(forged.eventKey)).state).toBe('completed');
+    expect(await world.ledger.paymentOf('contract:V-1001')).toMatchObject({ amount: 100 });
   });
 });
