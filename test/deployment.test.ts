@@ -48,10 +48,13 @@ function interpolate(value: string): string {
 /**
  * A value of the right shape and strength for a variable the operator must
  * provide (production refuses weak secrets): 32 bytes as hex, as
- * `openssl rand -hex 32` makes them, or as a Standard Webhooks key.
+ * `openssl rand -hex 32` makes them, or as a Standard Webhooks key; a URL;
+ * a number for an id.
  */
 function standIn(name: string): string {
   if (name.endsWith('_URL')) return `https://compose-test.example/${name.toLowerCase()}`;
+  // A ProSonata customer group is an id.
+  if (name.endsWith('_CUSTOMER_ID')) return '3';
   const bytes = createHash('sha256').update(`compose-test ${name}`).digest();
   if (name === 'CAMPUS_WEBHOOK_SECRET') return `whsec_${bytes.toString('base64')}`;
   return bytes.toString('hex');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFixture, waitFor } from '@campus/testing';
+import { createInvoiceLedger } from '@campus/customer-directory';
+import { quarantineJobId } from '@campus/queues';
+import { CRC32_FIX_MARK, readFixture, waitFor, withCrc32Of } from '@campus/testing';
 import { startSystem, type RunningSystem } from './system.js';
 
 /** How long a whole-system step may take: every app is its own process on a shared machine. */
@@ -10,6 +12,10 @@ interface Mail {
   subject: string;
   text?: string;
   attachments: { filename: string; sha256: string }[];
+}
+interface Recorded {
+  method: string;
+  path: string;
 }
 /** What the Lexoffice stand-in keeps of a voucher or invoice. */
 interface Voucher {
@@ -44,6 +50,21 @@ const unannouncedInvoice = () =>
     .replace('"customerNumber": "K1234"', '"customerNumber": "K5678"');
 
 let system: RunningSystem;
+
+const PAYPAL_EVENTS = [
+  'paypal/PAYMENT.SALE.COMPLETED.json',
+  'paypal/PAYMENT.SALE.DENIED.json',
+  'paypal/BILLING.SUBSCRIPTION.PAYMENT.FAILED.json',
+];
+
+/** A customer only Fakturia knows: no CUSTOMER_CREATED announces her. */
+const ERIKA = {
+  customerNumber: 'K7001',
+  email: 'erika.mustermann@example.org',
+  firstName: 'Erika',
+  lastName: 'Mustermann',
+  paymentMethod: 'BANKTRANSFER',
+};
 
 beforeAll(async () => {
   system = await startSystem({ OFFER_FOLLOW_UP_DELAYS: '1h,2h,3h' });
@@ -116,6 +137,8 @@ describe('the whole system, every fixture posted as its sender would', () => {
       STEP_MS,
     );
     expect(subscription!.plan_id).toBe('P-SANDBOX-KURS-PM-ABO');
+    // A contract that leaves the payment method to its customer, who pays by bank transfer: no subscription.
+    await accepted('fakturia/CONTRACT_ACTIVATED-customer-pays.json');
 
     // Invoices and a correction become vouchers; a dunning letter goes out once. Fakturia
     // knows its customers and serves its invoices' PDFs; one customer no webhook announced.
@@ -147,8 +170,24 @@ describe('the whole system, every fixture posted as its sender would', () => {
     expect(JSON.parse(redelivery.body).status).toBe('duplicate');
     await accepted('fakturia/INVOICE_PAYMENT_RECEIVED.json');
 
-    // PayPal's payment events carry the subscription PayPal created.
-    for (const path of ['paypal/PAYMENT.SALE.COMPLETED.json', 'paypal/PAYMENT.SALE.DENIED.json']) {
+    // A dunning letter for a customer no webhook announced: fetched from Fakturia first.
+    await system.control('/fakturia/customers', { customers: [ERIKA] });
+    const erikasDunning = JSON.parse(readFixture('fakturia/DUNNING_CREATED.json'));
+    erikasDunning.payload.invoice.invoiceNumber = 'RE-2024-000777';
+    erikasDunning.payload.invoice.customerNumber = ERIKA.customerNumber;
+    const sentForErika = await system.send('fakturia', JSON.stringify(erikasDunning));
+    expect(sentForErika.status, sentForErika.body).toBe(202);
+    await waitFor(
+      'the Mahnung of the customer fetched from Fakturia',
+      async () =>
+        (await mailsTo(ERIKA.email)).some((m) => /Rechnung RE-2024-000777/.test(m.subject))
+          ? true
+          : undefined,
+      STEP_MS,
+    );
+
+    // PayPal's payment events carry the subscription PayPal created; each is confirmed with PayPal.
+    for (const path of PAYPAL_EVENTS) {
       const body = readFixture(path).replaceAll('I-BW452GLLEP1G', subscription!.id);
       const response = await system.send('paypal', body);
       expect(response.status, `${path}: ${response.body}`).toBe(202);
@@ -219,7 +258,23 @@ describe('the whole system, every fixture posted as its sender would', () => {
     );
     expect(quarantine.failed).toBe(1);
 
-    // What the stand-ins received. Lexoffice: one bookkeeping voucher per Fakturia and plenigo
+    // What the stand-ins received. Fakturia: the customers no webhook announced.
+    const fakturiaLookups = await system.control<Recorded[]>('/fakturia/requests');
+    expect(fakturiaLookups.map((r) => `${r.method} ${r.path}`)).toContain(
+      `GET /fakturia/api/v1/Customers/${ERIKA.customerNumber}`,
+    );
+    const paypalCalls = (await system.control<Recorded[]>('/paypal/requests')).map(
+      (r) => `${r.method} ${r.path}`,
+    );
+    for (const path of PAYPAL_EVENTS) {
+      const { id } = JSON.parse(readFixture(path)) as { id: string };
+      expect(paypalCalls).toContain(`GET /paypal/v1/notifications/webhooks-events/${id}`);
+    }
+    expect(
+      await system.control<{ id: string }[]>('/paypal/subscriptions'),
+      'one subscription: the bank-transfer contract has none',
+    ).toHaveLength(1);
+    // Lexoffice: one bookkeeping voucher per Fakturia and plenigo
     // invoice under the sender's number, Fakturia's with its PDF; the e-book sale a finalized invoice.
     const vouchers = await system.control<Voucher[]>('/lexoffice/vouchers');
     const booked = vouchers.map((v) => `${v.voucherType} ${v.voucherNumber} ${v.files.length}`);
@@ -255,7 +310,14 @@ describe('the whole system, every fixture posted as its sender would', () => {
       'Referenz: Fakturia-Rechnung RE-2024-000043; Kunde K5678: Erika Musterfrau',
     );
     const addresses =
-      await system.control<{ name1: string; addressActive?: number }[]>('/prosonata/addresses');
+      await system.control<{ name1: string; customerID: number; addressActive?: number }[]>(
+        '/prosonata/addresses',
+      );
+    // The prospect by its customer group (PROSONATA_PROSPECT_CUSTOMER_ID, 3 in the sandbox).
+    expect(addresses.find((a) => a.name1 === 'Nordwind Logistik GmbH')?.customerID).toBe(3);
+    const prosonataCalls =
+      await system.control<(Recorded & { undocumented?: string[] })[]>('/prosonata/requests');
+    expect(prosonataCalls.filter((r) => r.undocumented !== undefined)).toEqual([]);
     const names = addresses.map((a) => a.name1);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -268,7 +330,9 @@ describe('the whole system, every fixture posted as its sender would', () => {
     const all = await mails();
     const subjects = (address: string) =>
       all.filter((m) => m.to.includes(address)).map((m) => m.subject);
-    expect(subjects('mail@example.net')).toHaveLength(3); // PayPal approval, Mahnung, payment failed
+    // PayPal approval, Mahnung, payment failed (the denied sale and the subscription's failed payment)
+    expect(subjects('mail@example.net')).toHaveLength(4);
+    expect(subjects(ERIKA.email)).toEqual(['Zahlungserinnerung zur Rechnung RE-2024-000777']);
     expect(subjects('plenigo+callback@plenigo.com')).toHaveLength(1);
     expect(subjects('jana.krueger@nordwind-logistik.example')).toHaveLength(1); // follow-ups cancelled
     expect(subjects('max.mustermann@example.com')).toHaveLength(3); // certificate, login code, e-book
@@ -288,4 +352,95 @@ describe('the whole system, every fixture posted as its sender would', () => {
     );
     expect(await system.queues.domain['offer-mail'].getDelayedCount()).toBe(0);
   }, 300_000);
+});
+
+/**
+ * Issue #9: PayPal signs only a CRC32 of the body. An attacker who sees a
+ * delivery in transit rewrites it (another id, contract and amount, the CRC32
+ * fixed inside `summary`) and posts it first: the receiver cannot tell, so the
+ * worker asks PayPal before it acts.
+ */
+describe('a forged PayPal event with a genuine transmission signature', () => {
+  /** Rewrites a captured body into the attacker's, with the genuine body's CRC32. */
+  const forge = (genuine: string, changes: [string, string][]) =>
+    withCrc32Of(
+      genuine,
+      changes.reduce((body, [from, to]) => body.replace(from, to), genuine),
+    );
+
+  /** The job of an event in a domain queue, once it has failed `attempts` times for good. */
+  const failedFor = (queue: 'invoice-sync' | 'dunning-mail', id: string, attempts = 1) =>
+    waitFor(
+      `${id} to fail in ${queue}`,
+      async () => {
+        const job = await system.queues.domain[queue].getJob(`paypal.${id}`);
+        const state = await system.queues.domain[queue].getJobState(`paypal.${id}`);
+        return state === 'failed' && (job?.attemptsMade ?? 0) >= attempts ? job : undefined;
+      },
+      STEP_MS,
+    );
+
+  it('marks nothing paid; the genuine payment, resent by PayPal, is recorded', async () => {
+    const ledger = createInvoiceLedger(system.connection, 'e2e');
+    const genuine = readFixture('paypal/PAYMENT.SALE.COMPLETED.json')
+      .replace('67976317FL4543714', '67976317FL4549999')
+      .replace('"custom": "V-1001"', '"custom": "V-7777"')
+      .replace('I-BW452GLLEP1G', 'I-UNLINKED00001');
+    const caught = await system.capturePaypal(genuine);
+    const forged = forge(genuine, [
+      ['WH-2WR32451HC0233532-67976317FL4549999', 'WH-FORGED000000000-00000000000000000'],
+      ['"total": "100.00"', '"total": "0.01"'],
+      ['"custom": "V-7777"', '"custom": "V-6666"'],
+      ['Payment completed for EUR 100.0 EUR', `Payment completed ${CRC32_FIX_MARK}`],
+    ]);
+
+    // The forgery beats the genuine delivery: the signature holds, the receiver queues it.
+    expect((await system.postPaypal(forged, caught.headers)).status).toBe(202);
+    // The genuine delivery then finds its transmission id taken; PayPal sends it again, signed afresh.
+    expect((await system.postPaypal(caught.body, caught.headers)).status).toBe(401);
+    expect((await system.send('paypal', genuine)).status).toBe(202);
+
+    const job = await failedFor('invoice-sync', 'WH-FORGED000000000-00000000000000000');
+    expect(job?.failedReason).toMatch(
+      /^PaypalEventNotConfirmedError: PayPal does not confirm PAYMENT\.SALE\.COMPLETED WH-FORGED000000000-00000000000000000: PayPal does not know the event/,
+    );
+    await waitFor('the genuine payment', () => ledger.paymentOf('contract:V-7777'), STEP_MS);
+    expect(await ledger.paymentOf('contract:V-6666')).toBeUndefined();
+
+    // The forgery waits in the quarantine for an operator; a retry queues it again, and PayPal says no again.
+    const quarantineId = quarantineJobId('paypal', forged);
+    const kept = await waitFor(
+      'the quarantined forgery',
+      async () => {
+        const kept = await system.queues.quarantine.getJob(quarantineId);
+        return kept?.failedReason ? kept : undefined;
+      },
+      STEP_MS,
+    );
+    expect(kept.name).toBe('paypal.unconfirmed');
+    expect(kept.failedReason).toMatch(
+      /^Not replayed on its own: PayPal did not confirm this event/,
+    );
+    await kept.retry('failed'); // what the dashboard's Retry does
+    await failedFor('invoice-sync', 'WH-FORGED000000000-00000000000000000', 2);
+    expect(await ledger.paymentOf('contract:V-6666')).toBeUndefined();
+  }, 120_000);
+
+  it('sends no payment-failed notice', async () => {
+    const before = (await mailsTo('mail@example.net')).length;
+    const [subscription] = await system.control<{ id: string }[]>('/paypal/subscriptions');
+    const genuine = readFixture('paypal/PAYMENT.SALE.DENIED.json')
+      .replace('11V2185806837105M', '11V2185806837199M')
+      .replaceAll('I-BW452GLLEP1G', subscription!.id);
+    const caught = await system.capturePaypal(genuine);
+    const forged = forge(genuine, [
+      ['WH-7Y7254563A4550640-11V2185806837199M', 'WH-FORGED000000000-00000000000000001'],
+      ['A EUR 100.0 EUR sale payment was denied', `A sale payment ${CRC32_FIX_MARK}`],
+    ]);
+
+    expect((await system.postPaypal(forged, caught.headers)).status).toBe(202);
+    const job = await failedFor('dunning-mail', 'WH-FORGED000000000-00000000000000001');
+    expect(job?.failedReason).toMatch(/^PaypalEventNotConfirmedError/);
+    expect(await mailsTo('mail@example.net')).toHaveLength(before);
+  }, 120_000);
 });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadConfig, SANDBOX_SECRETS } from '@campus/config';
 import type { Source } from '@campus/events';
 import {
@@ -41,9 +43,46 @@ export interface RunningSystem {
   /** Posts a body signed as its real sender would (PayPal through the sandbox's simulator). */
   send(source: Source, body: string): Promise<{ status: number; body: string }>;
   sendFixture(path: string): Promise<{ status: number; body: string }>;
-  /** `/_control<path>` of the sandbox: GET, or POST with a JSON body. */
+  /** The sandbox's control API: GET, or POST when a body is given. */
   control<T>(path: string, body?: unknown): Promise<T>;
+  /**
+   * A PayPal delivery as PayPal signs it (the sandbox's simulator, which also
+   * keeps the event as PayPal's), caught on its way instead of delivered: what
+   * an attacker who sees a delivery in transit holds.
+   */
+  capturePaypal(body: string): Promise<{ headers: Record<string, string>; body: string }>;
+  /** Posts a PayPal body with the given headers straight to the receiver. */
+  postPaypal(body: string, headers: Record<string, string>): Promise<{ status: number }>;
   stop(): Promise<void>;
+}
+
+/** A server on a free port that keeps the one request it gets (headers and body) and answers 200. */
+async function catchOneRequest(): Promise<{
+  url: string;
+  request: Promise<{ headers: Record<string, string>; body: string }>;
+}> {
+  let resolve: (request: { headers: Record<string, string>; body: string }) => void = () => {};
+  const request = new Promise<{ headers: Record<string, string>; body: string }>(
+    (r) => (resolve = r),
+  );
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      res.writeHead(200).end();
+      server.close();
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (entry): entry is [string, string] =>
+            entry[0].startsWith('paypal-') && typeof entry[1] === 'string',
+        ),
+      );
+      resolve({ headers, body: Buffer.concat(chunks).toString('utf8') });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/caught`, request };
 }
 
 /** The whole system as `npm start` runs it: every app its own process, the sandbox as every upstream. */
@@ -152,6 +191,25 @@ export async function startSystem(
               body: JSON.stringify(body),
             };
       return (await (await fetch(`${sandbox}/_control${path}`, init)).json()) as T;
+    },
+    async capturePaypal(body) {
+      const caught = await catchOneRequest();
+      const response = await fetch(`${sandbox}/paypal/simulate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ target: caught.url, rawBody: body }),
+      });
+      if (!response.ok) throw new Error(`the simulator answered ${response.status}`);
+      return caught.request;
+    },
+    async postPaypal(body, headers) {
+      const response = await fetch(`${receiver}/webhooks/paypal`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+      });
+      await response.arrayBuffer();
+      return { status: response.status };
     },
     async stop() {
       await Promise.all([...apps.values()].map((app) => app.stop('SIGTERM')));

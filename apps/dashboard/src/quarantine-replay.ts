@@ -2,7 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { RedisClient } from '@campus/queues';
 import { decodeQuarantinedBody, ingest, type QuarantineJobData } from '@campus/events';
 import { acceptEvent, quarantineJobId, type QueueSet } from '@campus/queues';
-import { replayRefusal } from './replay-policy.js';
+import { replayRefusal, unconfirmedRefusal } from './replay-policy.js';
 
 export interface ReplayResult {
   replayedAs?: string;
@@ -20,7 +20,10 @@ export interface ReplayResult {
  * the failed jobs; an operator fixes the cause (code, or the job's data in Bull
  * Board) and presses Retry, which replays it — or fails again with the new
  * reason. The payload was authenticated when it arrived; an edited one is
- * the operator's, and a payment is replayed only as delivered (replay-policy.ts).
+ * the operator's, and a payment is replayed only as delivered (replay-policy.ts). A
+ * money-moving PayPal event queued again is confirmed with PayPal by the
+ * worker before it acts; one a worker quarantined because PayPal did not
+ * confirm it waits for an operator's retry.
  */
 export function createQuarantineReplay(
   redis: RedisClient,
@@ -29,6 +32,10 @@ export function createQuarantineReplay(
 ) {
   return async function replay(job: Job<QuarantineJobData>): Promise<ReplayResult> {
     const data = job.data;
+    // BullMQ counts the failed pass; an operator's retry keeps the count (Bull Board's retry does not reset it).
+    if (data.reason === 'unconfirmed' && job.attemptsMade === 0) {
+      throw new UnrecoverableError(unconfirmedRefusal(data));
+    }
     const text = decodeQuarantinedBody(data.rawBody);
     if (text === undefined) {
       throw new UnrecoverableError(

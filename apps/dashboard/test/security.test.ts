@@ -386,7 +386,7 @@ describe('replaying a quarantined delivery', () => {
     expect(audit).not.toContain('RE-2024');
   });
 
-  it('replays a payment as delivered, but never a PayPal payment without confirmation by PayPal', async () => {
+  it('replays a payment as delivered, a PayPal one into the queue whose worker confirms it with PayPal', async () => {
     const fakturia = await settled(
       await quarantine('fakturia', readFixture('fakturia/INVOICE_PAYMENT_RECEIVED.json')),
     );
@@ -398,8 +398,73 @@ describe('replaying a quarantined delivery', () => {
     const paypal = await settled(
       await quarantine('paypal', readFixture('paypal/PAYMENT.SALE.COMPLETED.json')),
     );
-    expect(paypal.failedReason).toMatch(
-      /^Not replayed: PAYMENT\.SALE\.COMPLETED moves money and must be confirmed with PayPal's API first/,
+    expect(paypal.returnvalue).toMatchObject({
+      status: 'accepted',
+      replayedAs: 'paypal.WH-2WR32451HC0233532-67976317FL4543714',
+      queues: ['invoice-sync'],
+      asDelivered: true,
+    });
+  });
+
+  it('waits for an operator before it queues again what PayPal did not confirm, then queues it for the worker to ask again', async () => {
+    const { cookie } = await session();
+    const body = readFixture('paypal/PAYMENT.SALE.DENIED.json');
+    const id = await quarantinePayload(queues, {
+      source: 'paypal',
+      rawBody: body,
+      receivedAt: new Date().toISOString(),
+      headers: { 'content-type': 'application/json' },
+      reason: 'unconfirmed',
+      details: [
+        { path: '/resource/amount/total', message: "differs from PayPal's copy of the event" },
+      ],
+    });
+    const first = await settled(id);
+    expect(first.failedReason).toBe(
+      "Not replayed on its own: PayPal did not confirm this event (/resource/amount/total differs from PayPal's copy of the event). " +
+        "Treat it as forged unless PayPal's Webhooks events dashboard shows it with these values; then retry this job, " +
+        'and the worker asks PayPal again before it acts',
+    );
+    expect(await queues.domain['dunning-mail'].getJobs(['waiting'])).toEqual([]);
+
+    const retry = await board('PUT', `quarantine/${encodeURIComponent(id)}/retry`, cookie, {
+      origin: base,
+    });
+    expect(retry.status).toBe(204);
+    const replayed = await eventually(async () => {
+      const job = await settled(id);
+      return job.returnvalue ? job : undefined;
+    }, 'the operator’s retry queues the event');
+    expect(replayed.returnvalue).toMatchObject({ status: 'accepted', queues: ['dunning-mail'] });
+  });
+
+  it('refuses a PayPal payment edited after it arrived', async () => {
+    const dunning = JSON.parse(readFixture('fakturia/DUNNING_CREATED.json'));
+    delete dunning.payload.dunningLevel;
+    const { cookie } = await session();
+    const id = await quarantine('fakturia', JSON.stringify(dunning));
+    const first = await settled(id);
+    const edited = await board(
+      'PATCH',
+      `quarantine/${encodeURIComponent(id)}/update-data`,
+      cookie,
+      { origin: base },
+      {
+        jobData: {
+          ...first.data,
+          source: 'paypal',
+          rawBody: readFixture('paypal/PAYMENT.SALE.COMPLETED.json'),
+        },
+      },
+    );
+    expect(edited.status).toBe(200);
+    await board('PUT', `quarantine/${encodeURIComponent(id)}/retry`, cookie, { origin: base });
+    const refused = await eventually(async () => {
+      const job = await settled(id);
+      return job.failedReason.includes('moves money') ? job : undefined;
+    }, 'the replay refuses the edited PayPal payment');
+    expect(refused.failedReason).toBe(
+      'Not replayed: PAYMENT.SALE.COMPLETED moves money, and its body was edited after it arrived. A payment counts only as its sender delivered it: ask paypal to deliver it again.',
     );
   });
 });

@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueCertificate } from '@campus/sandbox';
-import { readFixture, startTestRedis, type TestRedis } from '@campus/testing';
+import {
+  CRC32_FIX_MARK,
+  readFixture,
+  startTestRedis,
+  withCrc32Of,
+  type TestRedis,
+} from '@campus/testing';
 import { paypalSignedString, signPaypal } from '@campus/webhook-auth';
 import {
   jobsIn,
@@ -62,57 +68,14 @@ function delivery(
 const post = (body: string, headers: Record<string, string>) =>
   receiver.post('paypal', body, { headers, sign: false });
 
-/**
- * Rewrites 10 characters at `at` (each one of `@`, `A`…`O`: 4 free bits a
- * character) so that the text's CRC32 becomes `target`. CRC32 is affine over
- * GF(2), so the 40 free bits are solved for the 32 CRC bits by elimination.
- */
-function forgeCrc32(text: string, at: number, target: number): string {
-  const bytes = Buffer.from(text, 'latin1');
-  for (let i = 0; i < 10; i++) bytes[at + i] = 0x40;
-  const base = crc32(bytes) >>> 0;
-  // One column per free bit: how flipping it changes the CRC.
-  const columns: { delta: number; mask: bigint }[] = [];
-  for (let i = 0; i < 10; i++) {
-    for (let bit = 0; bit < 4; bit++) {
-      bytes[at + i]! ^= 1 << bit;
-      columns.push({ delta: (crc32(bytes) >>> 0) ^ base, mask: 1n << BigInt(i * 4 + bit) });
-      bytes[at + i]! ^= 1 << bit;
-    }
-  }
-  let want = (base ^ target) >>> 0;
-  let chosen = 0n;
-  const pivots: { bit: number; delta: number; mask: bigint }[] = [];
-  for (const column of columns) {
-    let { delta, mask } = column;
-    for (const p of pivots) {
-      if ((delta >>> p.bit) & 1) {
-        delta = (delta ^ p.delta) >>> 0;
-        mask ^= p.mask;
-      }
-    }
-    if (delta === 0) continue;
-    pivots.push({ bit: 31 - Math.clz32(delta), delta, mask });
-  }
-  for (const p of pivots) {
-    if ((want >>> p.bit) & 1) {
-      want = (want ^ p.delta) >>> 0;
-      chosen ^= p.mask;
-    }
-  }
-  if (want !== 0) throw new Error('no 10-character fix for this CRC32');
-  for (let i = 0; i < 10; i++) bytes[at + i] = 0x40 | Number((chosen >> BigInt(i * 4)) & 0xfn);
-  return bytes.toString('latin1');
-}
-
 /** The captured body made into another payment with the same CRC32, fixed inside `summary`. */
 function forgedFrom(genuine: string): string {
   const changed = genuine
     .replace('WH-2WR32451HC0233532-67976317FL4543714', 'WH-FORGED000000000-00000000000000000')
     .replace('"total": "100.00"', '"total": "0.01"')
     .replace('"custom": "V-1001"', '"custom": "V-6666"')
-    .replace('Payment completed for EUR 100.0 EUR', 'Payment completed XXXXXXXXXX');
-  const forged = forgeCrc32(changed, changed.indexOf('XXXXXXXXXX'), crc32(genuine) >>> 0);
+    .replace('Payment completed for EUR 100.0 EUR', `Payment completed ${CRC32_FIX_MARK}`);
+  const forged = withCrc32Of(genuine, changed);
   expect(crc32(forged) >>> 0).toBe(crc32(genuine) >>> 0);
   expect(forged).not.toBe(genuine);
   expect(JSON.parse(forged)).toMatchObject({ resource: { amount: { total: '0.01' } } });

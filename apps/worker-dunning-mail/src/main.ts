@@ -1,5 +1,7 @@
+import { createFakturiaClient, createPaypalClient, paypalEventConfirmer } from '@campus/clients';
 import {
   createCustomerDirectory,
+  createCustomerResolver,
   createInvoiceLedger,
   createSubscriptionLinks,
 } from '@campus/customer-directory';
@@ -9,19 +11,25 @@ import { createDunningMailWorker } from './worker.js';
 
 await runWorkerApp({
   name: 'worker-dunning-mail',
-  configGroups: ['mail'],
+  configGroups: ['mail', 'fakturia', 'paypal'],
   async build(config, logger) {
     // Directory reads queue up while Redis reconnects instead of failing the job at once.
     const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const prefix = config.core.queuePrefix;
     const mailer = createMailer({ config: config.mail, logger });
+    const directory = createCustomerDirectory(redis, prefix);
+    const fakturia = createFakturiaClient(config.fakturia);
+    const { apiUrl, clientId, clientSecret, confirmEvents } = config.paypal;
+    const paypal = createPaypalClient({ apiUrl, clientId, clientSecret });
     const definition = createDunningMailWorker({
       mailer,
       from: config.mail.from,
-      directory: createCustomerDirectory(redis, prefix),
+      directory,
+      customers: createCustomerResolver({ directory, fetchFakturiaCustomer: fakturia.getCustomer }),
       ledger: createInvoiceLedger(redis, prefix),
       subscriptions: createSubscriptionLinks(redis, prefix),
+      confirmPaypalEvents: paypalEventConfirmer(paypal, confirmEvents),
     });
     return {
       definition,

@@ -3,7 +3,9 @@ import {
   type CustomerDirectory,
   type CustomerRecord,
   type CustomerRef,
+  type CustomerResolver,
 } from '@campus/customer-directory';
+import type { JobContext } from '@campus/queues';
 import { CustomerWithoutEmailError } from './errors.js';
 import { readText } from './read-fields.js';
 
@@ -11,6 +13,19 @@ export interface Recipient {
   email: string;
   /** For the greeting; undefined gives the formal one. */
   name: string | undefined;
+}
+
+/** Where a customer's address is looked up: the directory, and Fakturia for a Fakturia customer it lacks. */
+export interface CustomerSources {
+  directory: CustomerDirectory;
+  customers: CustomerResolver;
+}
+
+/** What the lookup is for (in a failure's message), the job's abort signal and logger. */
+export interface LookupContext {
+  neededFor: string;
+  signal: AbortSignal;
+  log: JobContext['log'];
 }
 
 /** "Holger Tester", else the company, else undefined. */
@@ -23,15 +38,38 @@ export function nameOf(record: CustomerRecord | undefined): string | undefined {
 }
 
 /**
- * The customer's address from the directory. Not there yet → retried (the
- * customer event may simply come later); there without an e-mail → fails for good.
+ * The customer's record. A Fakturia customer the directory lacks is fetched
+ * from Fakturia and written to the directory (unknown there too: fails for
+ * good); a plenigo customer not there yet is retried until its callback came.
  */
-export async function recipientFromDirectory(
-  directory: CustomerDirectory,
+async function recordOf(
+  sources: CustomerSources,
   ref: CustomerRef,
+  lookup: LookupContext,
+): Promise<CustomerRecord> {
+  if (ref.source === 'fakturia') {
+    const { neededFor, signal } = lookup;
+    const resolved = await sources.customers.fakturiaCustomer(ref.id, { neededFor, signal });
+    if (resolved.from === 'fakturia') {
+      lookup.log.info(
+        { customerNumber: ref.id, from: resolved.from },
+        'customer fetched from Fakturia',
+      );
+    }
+    return resolved.record;
+  }
+  const record = await sources.directory.get(ref);
+  if (record === undefined) throw new CustomerNotInDirectoryError(ref, lookup.neededFor);
+  return record;
+}
+
+/** The customer's address; a known customer without an e-mail address fails for good. */
+export async function recipientFromDirectory(
+  sources: CustomerSources,
+  ref: CustomerRef,
+  lookup: LookupContext,
 ): Promise<Recipient> {
-  const record = await directory.get(ref);
-  if (record === undefined) throw new CustomerNotInDirectoryError(ref);
+  const record = await recordOf(sources, ref, lookup);
   const email = readText(record.email);
   if (email === undefined) throw new CustomerWithoutEmailError(ref);
   return { email, name: nameOf(record) };
@@ -42,13 +80,14 @@ export async function recipientFromDirectory(
  * name, and a customer missing there does not hold the mail back.
  */
 export async function recipientOf(
-  directory: CustomerDirectory,
+  sources: CustomerSources,
   ref: CustomerRef | undefined,
   emailInEvent: string | undefined,
+  lookup: LookupContext,
 ): Promise<Recipient | undefined> {
   if (emailInEvent !== undefined) {
-    const record = ref === undefined ? undefined : await directory.get(ref);
+    const record = ref === undefined ? undefined : await sources.directory.get(ref);
     return { email: emailInEvent, name: nameOf(record) };
   }
-  return ref === undefined ? undefined : recipientFromDirectory(directory, ref);
+  return ref === undefined ? undefined : recipientFromDirectory(sources, ref, lookup);
 }

@@ -1,6 +1,7 @@
 import { defineWorker } from '@campus/queues';
 import type { DunningMailDeps } from './deps.js';
 import { handleFakturiaDunningCreated } from './handlers/fakturia-dunning-created.js';
+import { handlePaypalBillingSubscriptionPaymentFailed } from './handlers/paypal-billing-subscription-payment-failed.js';
 import { handlePaypalPaymentSaleDenied } from './handlers/paypal-payment-sale-denied.js';
 import { handlePlenigoFailedPayment } from './handlers/plenigo-failed-payment.js';
 
@@ -11,7 +12,10 @@ export function createDunningMailWorker(deps: DunningMailDeps) {
     events: {
       'fakturia.DUNNING_CREATED': handleFakturiaDunningCreated(deps),
       'paypal.PAYMENT.SALE.DENIED': handlePaypalPaymentSaleDenied(deps),
+      'paypal.BILLING.SUBSCRIPTION.PAYMENT.FAILED':
+        handlePaypalBillingSubscriptionPaymentFailed(deps),
       'plenigo.FAILED_PAYMENT/PAYMENT_FAILED': handlePlenigoFailedPayment(deps),
     },
+    confirmPaypalEvents: deps.confirmPaypalEvents,
   });
 }

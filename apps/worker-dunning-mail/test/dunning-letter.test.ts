@@ -1,7 +1,6 @@
 import { describe, expect } from 'vitest';
 import { deriveMessageId } from '@campus/mailer';
-import { waitFor } from '@campus/testing';
-import { dunningBody, HOLGER, test } from './world.js';
+import { dunningBody, HOLGER, test, upstreamRequests } from './world.js';
 
 describe('a Fakturia DUNNING_CREATED', () => {
   test('sends one Mahnung to the customer with invoice number, open amount and due date', async ({
@@ -79,39 +78,67 @@ describe('a Fakturia DUNNING_CREATED', () => {
     expect(await world.mails()).toEqual([]);
   });
 
-  test('retries while the customer is not in the directory and sends once the customer is written', async ({
+  test('fetches a customer the directory lacks from Fakturia, fills the directory and sends', async ({
     world,
     worker,
   }) => {
-    const { eventKey: id } = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json', {
-      retries: { attempts: 50, backoffMs: 200 },
+    await world.control('POST', '/fakturia/customers', {
+      customers: [{ customerNumber: 'K1234', ...HOLGER.record, paymentMethod: 'BANKTRANSFER' }],
+    });
+    const { eventKey } = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json');
+
+    expect((await world.settled(eventKey)).state).toBe('completed');
+    expect(await upstreamRequests(world, 'fakturia')).toEqual([
+      'GET /fakturia/api/v1/Customers/K1234',
+    ]);
+    expect((await world.mails()).map((m) => m.envelope.to)).toEqual([['mail@example.net']]);
+    expect(await world.directory.get(HOLGER.ref)).toMatchObject({
+      ...HOLGER.record,
+      paymentMethod: 'BANKTRANSFER',
+    });
+    const fetched = worker.logs.find((l) => l.msg === 'customer fetched from Fakturia');
+    expect(fetched).toMatchObject({ customerNumber: 'K1234', from: 'fakturia' });
+    expect(worker.rawLogs()).not.toContain('mail@example.net');
+  });
+
+  test('retries while Fakturia cannot answer, and sends once it does', async ({
+    world,
+    worker,
+  }) => {
+    await world.control('POST', '/fakturia/customers', {
+      customers: [{ customerNumber: 'K1234', ...HOLGER.record }],
+    });
+    await world.control('POST', '/fakturia/fail', { count: 2 });
+    const { eventKey } = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json', {
+      retries: { attempts: 5, backoffMs: 100 },
     });
 
-    const waiting = await waitFor('two failed attempts', async () => {
-      const job = await world.queue.getJob(id);
-      return job !== undefined && job.attemptsMade >= 2 ? job : undefined;
-    });
-    expect(waiting.failedReason).toBe(
-      'Customer K1234 is not in the customer directory yet; retrying until order-to-customer has processed ' +
-        'its Fakturia CUSTOMER_CREATED event. If that never arrives, look for it in the quarantine or ask the sender to deliver it again',
-    );
-    expect(await world.mails()).toEqual([]);
-
-    // What order-to-customer writes when Fakturia's CUSTOMER_CREATED arrives.
-    await world.directory.upsert(HOLGER.ref, HOLGER.record);
-    const { state } = await world.settled(id);
-    expect(state).toBe('completed');
-    const mails = await world.mails();
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.envelope.to).toEqual(['mail@example.net']);
-
+    expect((await world.settled(eventKey)).state).toBe('completed');
+    expect((await world.mails()).map((m) => m.envelope.to)).toEqual([['mail@example.net']]);
     const retries = worker.logs
       .filter((l) => l.msg === 'job attempt failed: will retry')
       .map((l) => l.retryCount);
-    expect(retries.length).toBeGreaterThanOrEqual(2);
-    expect(retries).toEqual(retries.map((_, i) => i));
-    const done = worker.logs.find((l) => l.msg === 'job done');
-    expect(done?.retryCount).toBe(retries.length);
+    expect(retries).toEqual([0, 1]);
+    expect(worker.logs.find((l) => l.msg === 'job done')?.retryCount).toBe(2);
+  });
+
+  test('fails at once, saying what to check, when Fakturia does not know the customer either', async ({
+    world,
+  }) => {
+    const { eventKey } = await world.deliver('fakturia', 'fakturia/DUNNING_CREATED.json', {
+      retries: { attempts: 5, backoffMs: 100 },
+    });
+
+    const job = await world.settled(eventKey);
+    expect(job.state).toBe('failed');
+    expect(job.attemptsMade).toBe(1);
+    expect(job.failedReason).toBe(
+      'CustomerUnknownAtFakturiaError: Customer K1234 is not in the customer directory and Fakturia does not know it either ' +
+        '(GET /api/v1/Customers/K1234 answered 404), so the Mahnung for invoice RE-2024-000042 cannot be done. ' +
+        'Check the customer number in the event and that FAKTURIA_API_URL and FAKTURIA_API_KEY belong to the ' +
+        'Fakturia project the customer is filed under; retry the job once Fakturia knows the customer',
+    );
+    expect(await world.mails()).toEqual([]);
   });
 
   test('sends to the address on the invoice when it carries one, known customer or not', async ({

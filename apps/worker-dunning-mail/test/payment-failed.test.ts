@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { readFixture, waitFor } from '@campus/testing';
-import { HOLGER, test } from './world.js';
+import { HOLGER, test, upstreamRequests } from './world.js';
 
 const SUBSCRIPTION = 'I-BW452GLLEP1G';
 
@@ -27,6 +27,18 @@ describe('a PayPal PAYMENT.SALE.DENIED', () => {
     expect(mails[0]!.text).toContain('Ihre Zahlung über 100,00 € per PayPal');
   });
 
+  test('asks PayPal for its copy of the event before the mail goes out', async ({ world }) => {
+    await world.links.link(SUBSCRIPTION, { contractNumber: 'V-1001', customerNumber: 'K1234' });
+    await world.directory.upsert(HOLGER.ref, HOLGER.record);
+    const { eventKey } = await world.deliver('paypal', 'paypal/PAYMENT.SALE.DENIED.json');
+
+    expect((await world.settled(eventKey)).state).toBe('completed');
+    expect(await upstreamRequests(world, 'paypal')).toContain(
+      'GET /paypal/v1/notifications/webhooks-events/WH-7Y7254563A4550640-11V2185806837105M',
+    );
+    expect(await world.mails()).toHaveLength(1);
+  });
+
   test('retries while the subscription is not linked yet, then sends', async ({ world }) => {
     await world.directory.upsert(HOLGER.ref, HOLGER.record);
     const { eventKey: id } = await world.deliver('paypal', 'paypal/PAYMENT.SALE.DENIED.json', {
@@ -48,6 +60,50 @@ describe('a PayPal PAYMENT.SALE.DENIED', () => {
     });
     expect((await world.settled(id)).state).toBe('completed');
     expect((await world.mails()).map((m) => m.envelope.to)).toEqual([['mail@example.net']]);
+  });
+});
+
+describe('a PayPal BILLING.SUBSCRIPTION.PAYMENT.FAILED', () => {
+  test('sends one zahlung_fehlgeschlagen mail with the failed amount to the customer of the subscription', async ({
+    world,
+  }) => {
+    await world.links.link(SUBSCRIPTION, { contractNumber: 'V-1001', customerNumber: 'K1234' });
+    await world.directory.upsert(HOLGER.ref, HOLGER.record);
+    const { eventKey } = await world.deliver(
+      'paypal',
+      'paypal/BILLING.SUBSCRIPTION.PAYMENT.FAILED.json',
+    );
+
+    const { state, returnvalue } = await world.settled(eventKey);
+    expect(state).toBe('completed');
+    expect(returnvalue).toMatchObject({ template: 'zahlung_fehlgeschlagen' });
+    const mails = await world.mails();
+    expect(mails.map((m) => m.envelope.to)).toEqual([['mail@example.net']]);
+    expect(mails[0]!.subject).toBe('Ihre Zahlung konnte nicht ausgeführt werden');
+    expect(mails[0]!.text).toContain('Guten Tag Holger Tester,');
+    expect(mails[0]!.text).toContain('Ihre Zahlung über 100,00 € per PayPal');
+  });
+
+  test('fetches the customer of the subscription from Fakturia when the directory lacks them', async ({
+    world,
+    worker,
+  }) => {
+    await world.links.link(SUBSCRIPTION, { contractNumber: 'V-1001', customerNumber: 'K1234' });
+    await world.control('POST', '/fakturia/customers', {
+      customers: [{ customerNumber: 'K1234', ...HOLGER.record }],
+    });
+    const { eventKey } = await world.deliver(
+      'paypal',
+      'paypal/BILLING.SUBSCRIPTION.PAYMENT.FAILED.json',
+    );
+
+    expect((await world.settled(eventKey)).state).toBe('completed');
+    expect(await upstreamRequests(world, 'fakturia')).toEqual([
+      'GET /fakturia/api/v1/Customers/K1234',
+    ]);
+    expect((await world.mails()).map((m) => m.envelope.to)).toEqual([['mail@example.net']]);
+    expect(await world.directory.get(HOLGER.ref)).toMatchObject(HOLGER.record);
+    expect(worker.rawLogs()).toContain('customer fetched from Fakturia');
   });
 });
 

@@ -1,5 +1,9 @@
+import { createFakturiaClient, createPaypalClient, paypalEventConfirmer } from '@campus/clients';
+import { loadConfig } from '@campus/config';
+import { createCustomerResolver } from '@campus/customer-directory';
+import type { RecordedRequest } from '@campus/sandbox';
 import { readFixture } from '@campus/testing';
-import { captureLogs, workerTest } from '@campus/worker-testing';
+import { captureLogs, workerTest, type WorkerWorld } from '@campus/worker-testing';
 import { createDunningMailWorker } from '../src/worker.js';
 
 /** The dunning-mail world, without a worker in this process: for tests that run the app as a process. */
@@ -8,12 +12,24 @@ export const worldTest = workerTest({ queue: 'dunning-mail' });
 /** The same, with the worker running in this process as main.ts wires it; its log lines collected. */
 export const test = worldTest.extend('worker', { auto: true }, async ({ world }) => {
   const logs = captureLogs('worker-dunning-mail');
+  const { fakturia: fakturiaApi, paypal: paypalApi } = loadConfig(
+    ['fakturia', 'paypal'],
+    world.env,
+  );
+  const fakturia = createFakturiaClient(fakturiaApi);
+  const { apiUrl, clientId, clientSecret, confirmEvents } = paypalApi;
+  const paypal = createPaypalClient({ apiUrl, clientId, clientSecret, timeoutMs: 2_000 });
   const definition = createDunningMailWorker({
     mailer: world.createMailer(logs.logger),
     from: world.config.mail.from,
     directory: world.directory,
+    customers: createCustomerResolver({
+      directory: world.directory,
+      fetchFakturiaCustomer: fakturia.getCustomer,
+    }),
     ledger: world.ledger,
     subscriptions: world.links,
+    confirmPaypalEvents: paypalEventConfirmer(paypal, confirmEvents),
   });
   await world.startWorker(definition, {
     logger: logs.logger,
@@ -35,4 +51,10 @@ export function dunningBody(change: (payload: Record<string, unknown>) => void):
   };
   change(body.payload);
   return JSON.stringify(body);
+}
+
+/** The requests an upstream stand-in received (`fakturia`, `paypal`), as `METHOD /path`. */
+export async function upstreamRequests(world: WorkerWorld, upstream: 'fakturia' | 'paypal') {
+  const requests = await world.control<RecordedRequest[]>('GET', `/${upstream}/requests`);
+  return requests.map((r) => `${r.method} ${r.path}`);
 }

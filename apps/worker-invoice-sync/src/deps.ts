@@ -15,7 +15,7 @@ import {
   type SubscriptionLinks,
 } from '@campus/customer-directory';
 import type { MailSender } from '@campus/mailer';
-import type { RedisClient } from '@campus/queues';
+import type { PaypalEventConfirmer, RedisClient } from '@campus/queues';
 import type { BookingDeps } from './book-voucher.js';
 import { createInFlightMarkers } from './in-flight-markers.js';
 import type { AttachDeps } from './invoice-document.js';
@@ -33,6 +33,8 @@ export interface InvoiceSyncDeps extends BookingDeps, AttachDeps, EbookDeps {
   products: Readonly<Record<string, Product>>;
   /** Lexoffice's limit for the whole account (LEXOFFICE_REQUESTS_PER_SECOND); also the queue's limiter. */
   requestsPerSecond: number;
+  /** Asks PayPal for its copy of a PayPal payment event before it is recorded (issue #9). */
+  confirmPaypalEvents: PaypalEventConfirmer;
 }
 
 export interface InvoiceSyncSettings {
@@ -50,6 +52,8 @@ export interface InvoiceSyncServices {
   /** A customer the directory lacks, and the invoice PDF for the voucher. */
   fakturia: Pick<FakturiaClient, 'getCustomer' | 'getInvoiceDocument'>;
   mail: MailSender;
+  /** `paypalEventConfirmer(paypal, PAYPAL_CONFIRM_EVENTS)` from @campus/clients. */
+  confirmPaypalEvents: PaypalEventConfirmer;
 }
 
 // Lexoffice answers in well under a second; past this the call is retried
@@ -108,5 +112,6 @@ export function createInvoiceSyncDeps(
     links: createSubscriptionLinks(redis, prefix),
     products: settings.products,
     requestsPerSecond: settings.requestsPerSecond,
+    confirmPaypalEvents: services.confirmPaypalEvents,
   };
 }

@@ -1,4 +1,4 @@
-import { createFakturiaClient } from '@campus/clients';
+import { createFakturiaClient, createPaypalClient, paypalEventConfirmer } from '@campus/clients';
 import { createMailer } from '@campus/mailer';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
 import { createInvoiceSyncDeps, invoiceSyncSettings } from './deps.js';
@@ -6,11 +6,13 @@ import { createInvoiceSyncWorker } from './worker.js';
 
 await runWorkerApp({
   name: 'worker-invoice-sync',
-  configGroups: ['lexoffice', 'catalog', 'fakturia', 'mail', 'downloads'],
+  configGroups: ['lexoffice', 'catalog', 'fakturia', 'mail', 'downloads', 'paypal'],
   async build(config, logger) {
     const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const mailer = createMailer({ config: config.mail, logger });
+    const { apiUrl, clientId, clientSecret, confirmEvents } = config.paypal;
+    const paypal = createPaypalClient({ apiUrl, clientId, clientSecret });
     const deps = createInvoiceSyncDeps(
       redis,
       config.core.queuePrefix,
@@ -21,6 +23,7 @@ await runWorkerApp({
           apiKey: config.fakturia.apiKey,
         }),
         mail: { mailer, from: config.mail.from },
+        confirmPaypalEvents: paypalEventConfirmer(paypal, confirmEvents),
       },
     );
     return {

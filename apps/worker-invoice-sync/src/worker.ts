@@ -33,5 +33,6 @@ export function createInvoiceSyncWorker(deps: InvoiceSyncDeps) {
       'paypal.PAYMENT.SALE.COMPLETED': handlePaypalPaymentSaleCompleted(deps),
       'campus.form.ebook.kauf.submit': handleCampusFormEbookKaufSubmit(deps),
     },
+    confirmPaypalEvents: deps.confirmPaypalEvents,
   });
 }

@@ -1,4 +1,4 @@
-import { createFakturiaClient } from '@campus/clients';
+import { createFakturiaClient, createPaypalClient, paypalEventConfirmer } from '@campus/clients';
 import { loadConfig } from '@campus/config';
 import type { LexofficeStoredFile, LexofficeStoredVoucher, RecordedRequest } from '@campus/sandbox';
 import { workerTest, type WorkerWorld } from '@campus/worker-testing';
@@ -33,10 +33,13 @@ export const worldTest = workerTest({
     timeoutMs = 10_000,
     env = {},
   }: { timeoutMs?: number; env?: Record<string, string> } = {}) => {
-    const config = loadConfig(['lexoffice', 'catalog', 'fakturia', 'downloads', 'queues'], {
-      ...invoiceSyncEnv(world),
-      ...env,
-    });
+    const config = loadConfig(
+      ['lexoffice', 'catalog', 'fakturia', 'downloads', 'queues', 'paypal'],
+      {
+        ...invoiceSyncEnv(world),
+        ...env,
+      },
+    );
     const deps = createInvoiceSyncDeps(
       world.connection,
       world.prefix,
@@ -47,6 +50,10 @@ export const worldTest = workerTest({
           apiKey: config.fakturia.apiKey,
         }),
         mail: { mailer: world.createMailer(), from: world.config.mail.from },
+        confirmPaypalEvents: paypalEventConfirmer(
+          createPaypalClient({ ...config.paypal, timeoutMs }),
+          config.paypal.confirmEvents,
+        ),
       },
     );
     return world.startWorker(createInvoiceSyncWorker(deps), { settings: { concurrency: 4 } });

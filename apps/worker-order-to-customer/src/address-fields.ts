@@ -4,8 +4,6 @@ import type { CustomerUpdate, PostalAddress } from './customer-update.js';
 /** A customer as the address is written from: the directory's record merged with the event. */
 export type AddressSource = Omit<CustomerUpdate, 'ref'>;
 
-const COMPANY_STATUS = { customer: 0, prospect: 2 } as const;
-
 // "Speicherstraße 8", "Am Markt 12a", "Hauptstr. 5-7": a house number at the end.
 const HOUSE_NUMBER = /^(.*\S)\s+(\d+\s?[a-zA-Z]?(?:\s?[-/]\s?\d+\s?[a-zA-Z]?)?)$/;
 
@@ -47,30 +45,38 @@ export function addressFieldsOf(source: AddressSource): ProsonataAddressFields {
   return withoutEmpty(fields);
 }
 
-/** POST: everything, filed under the configured customer group, with the marker. */
+/**
+ * ProSonata's customer groups (Firma/Gruppe, `customerID`) addresses are filed
+ * under: customers under PROSONATA_CUSTOMER_ID, prospects under
+ * PROSONATA_PROSPECT_CUSTOMER_ID. ProSonata's address API takes no
+ * `companyStatus`; an address is a prospect (Interessent) by its group's status.
+ */
+export interface CustomerGroups {
+  customers: number;
+  prospects: number;
+}
+
+/** POST: everything, filed under the group of the customer's role, with the marker. */
 export function newAddressFields(
   source: AddressSource,
-  customerId: number,
+  groups: CustomerGroups,
   marker: string,
 ): ProsonataAddressFields {
   return {
-    customerID: customerId,
-    companyStatus: COMPANY_STATUS[source.role],
+    customerID: source.role === 'prospect' ? groups.prospects : groups.customers,
     ...addressFieldsOf(source),
     comments: marker,
   };
 }
 
 /**
- * PUT: the customer's fields; a customer event (re)states companyStatus 0, a
- * prospect event leaves it alone. The group and the comments stay as they are
- * (an operator may have moved or annotated the address).
+ * PUT: the customer's fields. The group and the comments stay as they are (an
+ * operator may have moved or annotated the address); only a prospect that
+ * became a customer is moved, by the caller, once it sees the address in the
+ * prospects' group.
  */
 export function changedAddressFields(source: AddressSource): ProsonataAddressFields {
-  return {
-    ...(source.role === 'customer' ? { companyStatus: COMPANY_STATUS.customer } : {}),
-    ...addressFieldsOf(source),
-  };
+  return addressFieldsOf(source);
 }
 
 function withoutEmpty(fields: ProsonataAddressFields): ProsonataAddressFields {

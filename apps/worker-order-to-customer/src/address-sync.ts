@@ -1,6 +1,7 @@
 import {
   UpstreamRateLimitError,
   UpstreamRejectedError,
+  type ProsonataAddressResult,
   type ProsonataClient,
 } from '@campus/clients';
 import {
@@ -9,7 +10,12 @@ import {
   type CustomerRef,
 } from '@campus/customer-directory';
 import type { Logger } from '@campus/logger';
-import { changedAddressFields, newAddressFields, type AddressSource } from './address-fields.js';
+import {
+  changedAddressFields,
+  newAddressFields,
+  type AddressSource,
+  type CustomerGroups,
+} from './address-fields.js';
 import { createCustomerLocks, type CustomerLocks } from './customer-lock.js';
 import { addressMarker, customerTag, type CustomerUpdate } from './customer-update.js';
 import type { Redis } from './redis.js';
@@ -19,8 +25,8 @@ export interface AddressSyncDeps {
   redis: Redis;
   /** Key prefix shared with the other domains (they read the customer directory). */
   prefix: string;
-  /** ProSonata customer group (customerID) new addresses are filed under. */
-  customerId: number;
+  /** ProSonata customer groups (customerID) of customers and of prospects. */
+  groups: CustomerGroups;
   locks?: CustomerLocks;
 }
 
@@ -32,8 +38,8 @@ const PENDING_CREATE_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 /** The directory's fields an event may set (empty ones leave the record as it was). */
 function recordOf(update: CustomerUpdate): Omit<CustomerRecord, 'updatedAt'> {
-  const { email, salutation, firstName, lastName, companyName, address } = update;
-  return { email, salutation, firstName, lastName, companyName, address };
+  const { email, salutation, firstName, lastName, companyName, address, paymentMethod } = update;
+  return { email, salutation, firstName, lastName, companyName, address, paymentMethod };
 }
 
 function merge(current: CustomerRecord | undefined, update: CustomerUpdate): AddressSource {
@@ -61,17 +67,40 @@ function merge(current: CustomerRecord | undefined, update: CustomerUpdate): Add
  * answer was lost look the address up by its marker before creating again.
  */
 export function createAddressSync(deps: AddressSyncDeps) {
-  const { prosonata, redis, prefix, customerId } = deps;
+  const { prosonata, redis, prefix, groups } = deps;
   const directory = createCustomerDirectory(redis, prefix);
   const locks = deps.locks ?? createCustomerLocks(redis, prefix);
   const pendingKey = (tag: string) => `${prefix}:prosonata:pending-create:${tag}`;
 
+  /** The addresses carrying the customer's marker, exactly (ProSonata's search may match more). */
   async function findByMarker(ref: CustomerRef): Promise<number[]> {
-    const page = await prosonata.listAddresses(
-      { comments: addressMarker(ref) },
-      { orderBy: 'addressID ASC', perPage: 10 },
-    );
-    return page.addresses.map((address) => address.addressID);
+    const found = await prosonata.findAddressesByMarker(addressMarker(ref));
+    return found.map((address) => address.addressID);
+  }
+
+  /**
+   * PUTs the customer's fields; a customer whose address is still in the
+   * prospects' group (an Angebot came first) is then moved to the customers'.
+   */
+  async function putFields(
+    id: number,
+    source: AddressSource,
+    log: Logger,
+  ): Promise<ProsonataAddressResult> {
+    const result = await prosonata.updateAddress(id, changedAddressFields(source));
+    const promote =
+      result.found &&
+      source.role === 'customer' &&
+      groups.prospects !== groups.customers &&
+      result.address.customerID === groups.prospects;
+    if (promote) {
+      await prosonata.updateAddress(id, { customerID: groups.customers });
+      log.info(
+        { addressId: id },
+        "prospect became a customer: address moved to the customers' group",
+      );
+    }
+    return result;
   }
 
   async function createOnce(
@@ -87,14 +116,14 @@ export function createAddressSync(deps: AddressSyncDeps) {
           { customer: tag, addressId: found },
           'found the address an earlier attempt created',
         );
-        await prosonata.updateAddress(found, changedAddressFields(source));
+        await putFields(found, source, log);
         return { action: 'found', addressId: found };
       }
     }
     await redis.set(pendingKey(tag), new Date().toISOString(), 'EX', PENDING_CREATE_TTL_SECONDS);
     try {
       const created = await prosonata.createAddress(
-        newAddressFields(source, customerId, addressMarker(ref)),
+        newAddressFields(source, groups, addressMarker(ref)),
       );
       return { action: 'created', addressId: created.addressID };
     } catch (error) {
@@ -115,7 +144,7 @@ export function createAddressSync(deps: AddressSyncDeps) {
         const source = merge(current, update);
         const knownId = current?.prosonataAddressId;
         if (knownId !== undefined) {
-          const result = await prosonata.updateAddress(knownId, changedAddressFields(source));
+          const result = await putFields(knownId, source, log);
           if (result.found) {
             await directory.upsert(update.ref, recordOf(update));
             log.info({ customer: tag, addressId: knownId }, 'ProSonata address updated');

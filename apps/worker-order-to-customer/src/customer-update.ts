@@ -8,9 +8,10 @@ export type PostalAddress = NonNullable<CustomerRecord['address']>;
 export interface CustomerUpdate {
   ref: CustomerRef;
   /**
-   * `customer` files the address with companyStatus 0; `prospect` (an Angebot
-   * request) with 2, but only when it creates the address: a prospect event
-   * never demotes an existing customer.
+   * `customer` files the address under the customers' group, `prospect` (an
+   * Angebot request) under the prospects' group, but only when it creates the
+   * address: a prospect event never demotes an existing customer, and a
+   * customer event moves a prospect's address to the customers' group.
    */
   role: 'customer' | 'prospect';
   email?: string;
@@ -22,6 +23,8 @@ export interface CustomerUpdate {
   taxId?: string;
   /** Where invoices go when it differs from `email` (Fakturia's emailInvoice). */
   invoiceEmail?: string;
+  /** How the customer pays, for the directory (Fakturia's paymentMethod); not an address field. */
+  paymentMethod?: string;
 }
 
 /** Trims a value a sender may give as null, a number or an empty string. */

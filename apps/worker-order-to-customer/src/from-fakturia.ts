@@ -1,21 +1,15 @@
-import type { FakturiaAddress, FakturiaCustomer, FakturiaOrderCustomer } from '@campus/events';
-import { postalAddress, text, type CustomerUpdate, type PostalAddress } from './customer-update.js';
+import { fakturiaCustomerRecord } from '@campus/customer-directory';
+import type { FakturiaCustomer, FakturiaOrderCustomer } from '@campus/events';
+import { text, type CustomerUpdate } from './customer-update.js';
 import { UnusableEventError } from './unusable-event-error.js';
-
-function addressOf(address: FakturiaAddress | null | undefined): PostalAddress | undefined {
-  if (!address) return undefined;
-  return postalAddress({
-    street: text(address.addressLine1),
-    zip: text(address.zipCode),
-    city: text(address.cityName),
-    country: text(address.country),
-  });
-}
 
 /**
  * A Fakturia customer (CUSTOMER_CREATED/CHANGED, and the `customer` of
- * ORDER_PROCESSED). The billing address wins over the postal one; for an order,
- * what the customer record lacks is taken from the order's customer data.
+ * ORDER_PROCESSED), read with the one Fakturia → directory mapping the other
+ * workers use when they fetch a customer (`fakturiaCustomerRecord`: the
+ * billing address wins over the postal one, the payment method is kept). For
+ * an order, what the customer record lacks is taken from the order's
+ * customer data, read the same way.
  */
 export function fromFakturiaCustomer(
   eventType: string,
@@ -28,18 +22,18 @@ export function fromFakturiaCustomer(
       `Fakturia ${eventType} carries no customer.customerNumber, so its ProSonata address cannot be filed; fix the event in Fakturia and send it again`,
     );
   }
+  const ordered = order === undefined ? {} : fakturiaCustomerRecord(order);
+  const record = { ...ordered, ...fakturiaCustomerRecord(customer) };
   return {
     ref: { source: 'fakturia', id: customerNumber },
     role: 'customer',
-    email: text(customer.email) ?? text(order?.email),
-    salutation: text(customer.salutation),
-    firstName: text(customer.firstName) ?? text(order?.firstName),
-    lastName: text(customer.lastName) ?? text(order?.lastName),
-    companyName: text(customer.companyName) ?? text(order?.companyName),
-    address:
-      addressOf(customer.billingAddress) ??
-      addressOf(customer.postalAddress) ??
-      addressOf(order?.billingAddress),
+    email: record.email,
+    salutation: record.salutation,
+    firstName: record.firstName,
+    lastName: record.lastName,
+    companyName: record.companyName,
+    address: record.address,
+    paymentMethod: record.paymentMethod,
     taxId: text(customer.euTaxId),
     invoiceEmail: text(customer.emailInvoice),
   };

@@ -7,7 +7,7 @@ await runWorkerApp({
   name: 'worker-order-to-customer',
   configGroups: ['prosonata'],
   async build(config, logger) {
-    const { apiUrl, apiKey, customerId } = config.prosonata;
+    const { apiUrl, apiKey, customerId, prospectCustomerId } = config.prosonata;
     const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const prefix = config.core.queuePrefix;
@@ -16,7 +16,12 @@ await runWorkerApp({
       apiKey,
       quota: createProsonataQuota(redis, prefix),
     });
-    const addresses = createAddressSync({ prosonata, redis, prefix, customerId });
+    const addresses = createAddressSync({
+      prosonata,
+      redis,
+      prefix,
+      groups: { customers: customerId, prospects: prospectCustomerId },
+    });
     return {
       definition: createOrderToCustomerWorker({ addresses }),
       async close() {

@@ -179,7 +179,8 @@ describe('worker-order-to-customer', () => {
 
     expect(await prosonataAddresses(world)).toMatchObject([
       {
-        customerID: 1,
+        customerID: 3,
+        companyStatus: 2,
         name1: 'Nordwind Logistik GmbH',
         name2: 'z. Hd. Jana Krüger',
         street: 'Speicherstraße',
@@ -190,9 +191,10 @@ describe('worker-order-to-customer', () => {
         companyEmail: 'jana.krueger@nordwind-logistik.example',
       },
     ]);
-    // The sandbox takes the status from the customer group; what we asked for is in the request.
+    // A prospect by its customer group: ProSonata's address API takes no companyStatus.
     const [post] = await prosonataRequests(world);
-    expect(post?.body).toMatchObject({ companyStatus: 2, customerID: 1 });
+    expect(post?.body).toMatchObject({ customerID: 3 });
+    expect(post?.body).not.toHaveProperty('companyStatus');
     expect(
       await world.directory.get({ source: 'campus', id: 'jana.krueger@nordwind-logistik.example' }),
     ).toMatchObject({
@@ -200,6 +202,38 @@ describe('worker-order-to-customer', () => {
       firstName: 'Jana',
       lastName: 'Krüger',
     });
+  });
+
+  test('moves a prospect who buys into the customers’ group, and never a customer back', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    const angebot = readFixture('campus/form.b2b.angebot.submit.json');
+    const kauf = JSON.parse(readFixture('campus/form.ebook.kauf.submit.json')) as {
+      data: { kaeufer: { email: string } };
+    };
+    kauf.data.kaeufer.email = 'jana.krueger@nordwind-logistik.example';
+    const id = async (body: string, webhookId: string) =>
+      (await world.deliver('campus', body, { webhookId })).eventKey;
+    expect((await world.settled(await id(angebot, 'msg_p1'))).state).toBe('completed');
+    expect((await world.settled(await id(JSON.stringify(kauf), 'msg_p2'))).state).toBe('completed');
+    expect(await prosonataAddresses(world)).toMatchObject([{ customerID: 1, companyStatus: 0 }]);
+
+    // Another Angebot request by the same contact leaves the customer a customer.
+    const again = JSON.parse(angebot) as { data: { laufzeit_monate: number } };
+    again.data.laufzeit_monate = 24;
+    expect((await world.settled(await id(JSON.stringify(again), 'msg_p3'))).state).toBe(
+      'completed',
+    );
+    expect(await prosonataAddresses(world)).toMatchObject([{ customerID: 1, companyStatus: 0 }]);
+    const writes = (await prosonataRequests(world)).filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => [r.method, r.body])).toEqual([
+      ['POST', expect.objectContaining({ customerID: 3 })],
+      ['PUT', expect.not.objectContaining({ customerID: expect.anything() })],
+      ['PUT', { customerID: 1 }],
+      ['PUT', expect.not.objectContaining({ customerID: expect.anything() })],
+    ]);
   });
 
   test('files an e-book buyer as a customer', async ({ world, startWorker }) => {
@@ -221,7 +255,8 @@ describe('worker-order-to-customer', () => {
       },
     ]);
     const [post] = await prosonataRequests(world);
-    expect(post?.body).toMatchObject({ companyStatus: 0 });
+    expect(post?.body).toMatchObject({ customerID: 1 });
+    expect(post?.body).not.toHaveProperty('companyStatus');
     expect(
       await world.directory.get({ source: 'campus', id: 'max.mustermann@example.com' }),
     ).toMatchObject({ firstName: 'Max', address: { city: 'Köln' } });
@@ -309,6 +344,86 @@ describe('worker-order-to-customer', () => {
 
     expect(await prosonataAddresses(world)).toHaveLength(1);
     expect((await prosonataRequests(world)).map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
+  });
+
+  test('never takes the address of customer K10 for K1, even when ProSonata’s search is not exact', async ({
+    world,
+    startWorker,
+  }) => {
+    await world.control('POST', '/prosonata/search', { mode: 'contains' });
+    await startWorker({ timeoutMs: 1_000 });
+    await completed(
+      world,
+      'fakturia',
+      fakturiaCustomerEvent('CUSTOMER_CREATED', { customerNumber: 'K10' }),
+    );
+    const [k10] = await prosonataAddresses(world);
+
+    // K1's create times out after ProSonata did the work: the retry looks K1 up by its marker.
+    await world.control('POST', '/prosonata/fail', { count: 1, mode: 'timeout-after-work' });
+    await completed(
+      world,
+      'fakturia',
+      fakturiaCustomerEvent('CUSTOMER_CREATED', { customerNumber: 'K1' }),
+    );
+    // K1 is deleted before the directory knew its address: found by its marker alone.
+    await world.directory.erase({ source: 'fakturia', id: 'K1' });
+    await completed(
+      world,
+      'fakturia',
+      fakturiaCustomerEvent('CUSTOMER_DELETED', { customerNumber: 'K1' }),
+    );
+
+    const addresses = await prosonataAddresses(world);
+    expect(addresses).toHaveLength(2);
+    expect(addresses.find((a) => a.addressID === k10!.addressID)).toMatchObject({
+      comments: 'campus:fakturia:K10',
+      addressActive: 1,
+    });
+    expect(addresses.find((a) => a.addressID !== k10!.addressID)).toMatchObject({
+      comments: 'campus:fakturia:K1',
+      addressActive: 0,
+    });
+    const touched = (await prosonataRequests(world)).filter((r) => r.method === 'PUT');
+    expect(touched.map((r) => r.path)).not.toContain(
+      `/prosonata/api/v1/addresses/${k10!.addressID}`,
+    );
+  });
+
+  test('sends ProSonata only the parameters it documents', async ({ world, startWorker }) => {
+    await startWorker();
+    await completed(world, 'fakturia', readFixture('fakturia/CUSTOMER_CREATED.json'));
+    await completed(
+      world,
+      'fakturia',
+      fakturiaCustomerEvent('CUSTOMER_CHANGED', { lastName: 'Muster' }),
+    );
+    const angebot = readFixture('campus/form.b2b.angebot.submit.json');
+    expect((await world.settled(await deliver(world, 'campus', angebot))).state).toBe('completed');
+    await completed(world, 'fakturia', fakturiaCustomerEvent('CUSTOMER_DELETED'));
+
+    const requests = await prosonataRequests(world);
+    expect(requests.filter((r) => r.method !== 'GET')).toHaveLength(4);
+    expect(requests.filter((r) => r.undocumented !== undefined)).toEqual([]);
+  });
+
+  test('keeps the payment method of a Fakturia customer in the directory, current on every change', async ({
+    world,
+    startWorker,
+  }) => {
+    await startWorker();
+    await completed(world, 'fakturia', fakturiaCustomerEvent('CUSTOMER_CREATED'));
+    expect((await world.directory.get({ source: 'fakturia', id: 'K1234' }))?.paymentMethod).toBe(
+      'BANKTRANSFER',
+    );
+    await completed(
+      world,
+      'fakturia',
+      fakturiaCustomerEvent('CUSTOMER_CHANGED', { paymentMethod: 'PAYPAL' }),
+    );
+    expect((await world.directory.get({ source: 'fakturia', id: 'K1234' }))?.paymentMethod).toBe(
+      'PAYPAL',
+    );
   });
 
   test('fails at once when a Fakturia customer has no customer number', async ({

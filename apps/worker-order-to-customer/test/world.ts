@@ -7,6 +7,7 @@ import { createAddressSync } from '../src/address-sync.js';
 import { createOrderToCustomerWorker } from '../src/worker.js';
 
 export interface WorkerOptions {
+  /** The customers' group (PROSONATA_CUSTOMER_ID). */
   customerId?: number;
   timeoutMs?: number;
   concurrency?: number;
@@ -32,8 +33,11 @@ export const test = workerTest({
       timeoutMs: options.timeoutMs ?? 5_000,
       quota: createProsonataQuota(redis, world.prefix),
     });
-    const customerId = options.customerId ?? settings.customerId;
-    const addresses = createAddressSync({ prosonata, redis, prefix: world.prefix, customerId });
+    const groups = {
+      customers: options.customerId ?? settings.customerId,
+      prospects: settings.prospectCustomerId,
+    };
+    const addresses = createAddressSync({ prosonata, redis, prefix: world.prefix, groups });
     return world.startWorker(createOrderToCustomerWorker({ addresses }), {
       settings: options.concurrency === undefined ? {} : { concurrency: options.concurrency },
     });

@@ -55,3 +55,33 @@ export class SubscriptionContractError extends NonRetriableError {
     );
   }
 }
+
+/**
+ * An earlier attempt to create the subscription has an unknown outcome and is
+ * more than 72 hours old: PayPal no longer knows its PayPal-Request-Id, so a
+ * new call could create a second subscription. Only a person can tell.
+ */
+export class RequestIdExpiredError extends NonRetriableError {
+  override name = 'RequestIdExpiredError';
+  constructor(contractNumber: string, requestId: string, firstAttemptAt: string) {
+    super(
+      `The PayPal subscription of contract ${contractNumber} was first requested at ${firstAttemptAt} and that ` +
+        'attempt ended without a known outcome; PayPal keeps a PayPal-Request-Id only 72 hours, so asking again ' +
+        `(${requestId}) could create a second subscription. Look in PayPal for a subscription with custom_id ` +
+        `${contractNumber}: if there is one, it is the customer's (mail its approval link by hand); if there is ` +
+        'none, retry this job, which then asks PayPal afresh.',
+    );
+  }
+}
+
+/** Neither the contract nor its customer says how it is paid: whether it needs a PayPal subscription is unknown. */
+export class PaymentMethodUnknownError extends NonRetriableError {
+  override name = 'PaymentMethodUnknownError';
+  constructor(contractNumber: string, customerNumber: string) {
+    super(
+      `Contract ${contractNumber} names no paymentMethod, and neither does its customer ${customerNumber} ` +
+        '(in the customer directory or at Fakturia), so whether it needs a PayPal subscription cannot be told. ' +
+        'Set the payment method of the customer or the contract in Fakturia, then retry this job.',
+    );
+  }
+}

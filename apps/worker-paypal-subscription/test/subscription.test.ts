@@ -1,9 +1,9 @@
 import { describe, expect } from 'vitest';
 import type { FakturiaContract } from '@campus/events';
 import { deriveMessageId } from '@campus/mailer';
-import { readFixture, waitFor } from '@campus/testing';
+import { readFixture } from '@campus/testing';
 import type { Retries, WorkerWorld } from '@campus/worker-testing';
-import { paypalRequests, subscriptions, test } from './world.js';
+import { fakturiaRequests, paypalRequests, subscriptions, test } from './world.js';
 
 const CUSTOMER = { email: 'mail@example.net', firstName: 'Holger', lastName: 'Tester' };
 const HOLGER = { source: 'fakturia', id: 'K1234' } as const;
@@ -67,7 +67,7 @@ describe('worker-paypal-subscription', () => {
     startPaypalWorker,
   }) => {
     await world.directory.upsert(HOLGER, CUSTOMER);
-    const paypal = await startPaypalWorker(2_000);
+    const paypal = await startPaypalWorker({ timeoutMs: 2_000 });
     await paypal.accessToken(); // the knob must hit the subscription call, not the token
     await world.control('POST', '/paypal/fail', { count: 1, mode: 'timeout-after-work' });
     const eventKey = await deliverContract(world);
@@ -116,23 +116,43 @@ describe('worker-paypal-subscription', () => {
     expect(await world.mails()).toEqual([]);
   });
 
-  test('retries while the customer is unknown and succeeds once the directory has them', async ({
+  test('fetches a customer the directory lacks from Fakturia and creates the subscription', async ({
+    world,
+    startPaypalWorker,
+  }) => {
+    await world.control('POST', '/fakturia/customers', {
+      customers: [{ customerNumber: 'K1234', ...CUSTOMER, paymentMethod: 'PAYPAL' }],
+    });
+    await startPaypalWorker();
+    const eventKey = await deliverContract(world);
+
+    expect((await world.settled(eventKey)).state).toBe('completed');
+    expect(await fakturiaRequests(world)).toEqual(['GET /fakturia/api/v1/Customers/K1234']);
+    expect(await world.directory.get(HOLGER)).toMatchObject({
+      ...CUSTOMER,
+      paymentMethod: 'PAYPAL',
+    });
+    expect(await subscriptions(world)).toHaveLength(1);
+    expect((await world.mails()).map((m) => m.to)).toEqual([['mail@example.net']]);
+  });
+
+  test('fails at once, saying what to check, when Fakturia does not know the customer either', async ({
     world,
     startPaypalWorker,
   }) => {
     await startPaypalWorker();
-    const eventKey = await deliverContract(world, {}, { attempts: 50, backoffMs: 300 });
+    const eventKey = await deliverContract(world);
 
-    const waiting = await waitFor('a failed attempt', async () => {
-      const job = await world.queue.getJob(eventKey);
-      return (job?.attemptsMade ?? 0) > 0 ? job : undefined;
-    });
-    expect(await world.queue.getJobState(eventKey)).not.toBe('failed');
-    expect(waiting?.failedReason).toContain('Customer K1234 is not in the customer directory yet');
-    await world.directory.upsert(HOLGER, CUSTOMER);
-
-    expect((await world.settled(eventKey)).state).toBe('completed');
-    expect(await subscriptions(world)).toHaveLength(1);
-    expect((await world.mails()).map((m) => m.to)).toEqual([['mail@example.net']]);
+    const job = await world.settled(eventKey);
+    expect(job.state).toBe('failed');
+    expect(job.attemptsMade).toBe(1);
+    expect(job.failedReason).toContain(
+      'CustomerUnknownAtFakturiaError: Customer K1234 is not in the customer directory and Fakturia does not know it either',
+    );
+    expect(job.failedReason).toContain(
+      'so the PayPal subscription of contract V-1001 cannot be done',
+    );
+    expect(await paypalRequests(world, '/v1/billing/subscriptions')).toEqual([]);
+    expect(await world.mails()).toEqual([]);
   });
 });

@@ -1,8 +1,17 @@
-import { createPaypalClient } from '@campus/clients';
+import { createFakturiaClient, createPaypalClient } from '@campus/clients';
 import { loadConfig } from '@campus/config';
+import { createCustomerResolver } from '@campus/customer-directory';
 import type { RecordedRequest } from '@campus/sandbox';
 import { workerTest, type WorkerWorld } from '@campus/worker-testing';
+import { createRequestIdWindow } from '../src/request-id-window.js';
 import { createPaypalSubscriptionWorker } from '../src/worker.js';
+
+export interface PaypalWorkerOptions {
+  /** The PayPal client's timeout per call. */
+  timeoutMs?: number;
+  /** The clock of the PayPal-Request-Id window. */
+  now?: () => number;
+}
 
 /**
  * The paypal-subscription world (a failed job is retried after 300 ms, not
@@ -13,22 +22,24 @@ export const test = workerTest({
   queue: 'paypal-subscription',
   retries: { attempts: 5, backoffMs: 300 },
 }).extend('startPaypalWorker', ({ world }) => {
-  return async (timeoutMs?: number) => {
-    const {
-      paypal: api,
-      catalog,
-      website,
-    } = loadConfig(['paypal', 'catalog', 'website'], world.env);
-    const { apiUrl, clientId, clientSecret } = api;
+  return async ({ timeoutMs, now }: PaypalWorkerOptions = {}) => {
+    const config = loadConfig(['paypal', 'fakturia', 'catalog', 'website'], world.env);
+    const { apiUrl, clientId, clientSecret } = config.paypal;
     const paypal = createPaypalClient({ apiUrl, clientId, clientSecret, timeoutMs });
+    const fakturia = createFakturiaClient(config.fakturia);
     const definition = createPaypalSubscriptionWorker({
       paypal,
       directory: world.directory,
+      customers: createCustomerResolver({
+        directory: world.directory,
+        fetchFakturiaCustomer: fakturia.getCustomer,
+      }),
       links: world.links,
+      requestIds: createRequestIdWindow(world.connection, { prefix: world.prefix, now }),
       mailer: world.createMailer(),
       from: world.config.mail.from,
-      plans: catalog.paypalPlans,
-      siteUrl: website.baseUrl,
+      plans: config.catalog.paypalPlans,
+      siteUrl: config.website.baseUrl,
     });
     await world.startWorker(definition, { settings: { concurrency: 2 } });
     return paypal;
@@ -39,6 +50,12 @@ export const test = workerTest({
 export const paypalRequests = async (world: WorkerWorld, path: string) =>
   (await world.control<RecordedRequest[]>('GET', '/paypal/requests')).filter(
     (r) => r.path === `/paypal${path}`,
+  );
+
+/** The requests the sandbox's Fakturia received, as `METHOD /path`. */
+export const fakturiaRequests = async (world: WorkerWorld) =>
+  (await world.control<RecordedRequest[]>('GET', '/fakturia/requests')).map(
+    (r) => `${r.method} ${r.path}`,
   );
 
 /** The subscriptions the sandbox's PayPal holds. */

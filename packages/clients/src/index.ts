@@ -13,7 +13,7 @@ export type {
   PaypalWebhookEvent,
   PaypalWebhookVerification,
 } from './paypal.js';
-export { comparePaypalEvents, confirmPaypalEvent } from './paypal-confirm.js';
+export { comparePaypalEvents, confirmPaypalEvent, paypalEventConfirmer } from './paypal-confirm.js';
 export type { PaypalConfirmation } from './paypal-confirm.js';
 export { createSubscription } from './paypal-subscriptions.js';
 export type {

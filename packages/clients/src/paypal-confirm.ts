@@ -1,15 +1,8 @@
+import type { PaypalConfirmation } from '@campus/events';
 import { UpstreamRejectedError } from './errors.js';
 import type { PaypalClient, PaypalWebhookEvent } from './paypal.js';
 
-/** What PayPal's own copy of an event says of the copy we received. */
-export type PaypalConfirmation =
-  | { confirmed: true }
-  | {
-      confirmed: false;
-      /** For the quarantine and the operator: which fields differ (no values), or that PayPal has no such event. */
-      reason: string;
-      mismatches: string[];
-    };
+export type { PaypalConfirmation };
 
 /**
  * The fields that decide what a money-moving event does: its type, the
@@ -92,4 +85,15 @@ export async function confirmPaypalEvent(
         reason: `The event differs from PayPal's copy in ${mismatches.join(', ')}`,
         mismatches,
       };
+}
+
+/**
+ * A worker's confirmation step (`confirmPaypalEvents` of its definition in
+ * @campus/queues): PayPal is asked before a handler acts on a money-moving
+ * event, or `'off'` where PAYPAL_CONFIRM_EVENTS is false.
+ */
+export function paypalEventConfirmer(paypal: PaypalClient, confirmEvents: 'true' | 'false') {
+  if (confirmEvents === 'false') return 'off' as const;
+  return (event: PaypalWebhookEvent & { id: string }, signal?: AbortSignal) =>
+    confirmPaypalEvent(paypal, event, signal);
 }

@@ -22,10 +22,13 @@ export interface ProsonataAddress {
   [field: string]: unknown;
 }
 
-/** What POST and PUT take; a PUT changes only the fields sent. */
+/**
+ * What POST and PUT take (the seed's "Notwendige und mögliche Parameter"); a
+ * PUT changes only the fields sent. No `companyStatus`: it is the status of
+ * the customer group (`customerID`), read and filtered by, never written.
+ */
 export interface ProsonataAddressFields {
   customerID?: number;
-  companyStatus?: number;
   name1?: string;
   name2?: string;
   name3?: string;

@@ -6,7 +6,8 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   receiver: 'Receiver',
   queues: 'Queues and retention',
   magicCode: 'Login codes (receiver and worker-login-mail)',
-  paypal: 'PayPal API (worker-paypal-subscription; receiver with PAYPAL_VERIFY_MODE=api)',
+  paypal:
+    'PayPal API (worker-paypal-subscription; invoice-sync and dunning-mail confirm events; receiver with PAYPAL_VERIFY_MODE=api)',
   mail: 'Mail (the mail workers)',
   sandbox: 'Sandbox stand-ins (apps/sandbox)',
   worker: 'Every worker app',

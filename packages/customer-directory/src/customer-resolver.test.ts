@@ -121,6 +121,25 @@ describe('the customer resolver', () => {
     expect(await directory.get({ source: 'fakturia', id: 'K9999' })).toBeUndefined();
   });
 
+  it('fetches a known record again when it lacks what the caller needs, and keeps it when Fakturia does not know it', async () => {
+    const { directory, resolver } = resolverWith();
+    const ref = { source: 'fakturia', id: 'K1234' } as const;
+    await directory.upsert(ref, { email: 'known@example.net', prosonataAddressId: 7 });
+    const withoutMethod = (record: { paymentMethod?: string }) => !record.paymentMethod;
+
+    const refreshed = await resolver.fakturiaCustomer('K1234', { refreshIf: withoutMethod });
+    expect(refreshed.from).toBe('fakturia');
+    expect(refreshed.record).toMatchObject({ paymentMethod: 'PAYPAL', prosonataAddressId: 7 });
+    expect((await resolver.fakturiaCustomer('K1234', { refreshIf: withoutMethod })).from).toBe(
+      'directory',
+    );
+    expect(await fakturiaRequests()).toHaveLength(1);
+
+    await directory.upsert({ source: 'fakturia', id: 'K7' }, { email: 'k7@example.net' });
+    const gone = await resolver.fakturiaCustomer('K7', { refreshIf: withoutMethod });
+    expect(gone).toMatchObject({ from: 'directory', record: { email: 'k7@example.net' } });
+  });
+
   it("passes Fakturia's refusal of the key through, and writes nothing", async () => {
     const { directory, resolver } = resolverWith('not-the-key');
     await expect(resolver.fakturiaCustomer('K1234')).rejects.toBeInstanceOf(UpstreamRejectedError);

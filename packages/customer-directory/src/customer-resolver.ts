@@ -35,7 +35,7 @@ export interface CustomerResolverDeps {
 
 export interface ResolvedCustomer {
   record: CustomerRecord;
-  /** `fakturia` when the record was missing and has just been fetched and written. */
+  /** `fakturia` when the record was missing (or refreshed) and has just been fetched and written. */
   from: 'directory' | 'fakturia';
 }
 
@@ -43,19 +43,28 @@ export interface ResolvedCustomer {
  * Finds a Fakturia customer's directory record, and when there is none yet
  * (no CUSTOMER_CREATED came, or it comes later) fetches the customer from
  * Fakturia and fills the directory with it, instead of waiting for an event
- * that may never arrive.
+ * that may never arrive. `refreshIf` fetches a known record again when it
+ * lacks what the caller needs (e.g. a payment method it was written without);
+ * Fakturia not knowing such a customer leaves the record as it is.
  */
 export function createCustomerResolver(deps: CustomerResolverDeps) {
   return {
     async fakturiaCustomer(
       customerNumber: string,
-      opts: { neededFor?: string; signal?: AbortSignal } = {},
+      opts: {
+        neededFor?: string;
+        signal?: AbortSignal;
+        refreshIf?: (record: CustomerRecord) => boolean;
+      } = {},
     ): Promise<ResolvedCustomer> {
       const ref: CustomerRef = { source: 'fakturia', id: customerNumber };
       const known = await deps.directory.get(ref);
-      if (known) return { record: known, from: 'directory' };
+      if (known && !(opts.refreshIf?.(known) ?? false)) return { record: known, from: 'directory' };
       const customer = await deps.fetchFakturiaCustomer(customerNumber, { signal: opts.signal });
-      if (!customer) throw new CustomerUnknownAtFakturiaError(customerNumber, opts.neededFor);
+      if (!customer) {
+        if (known) return { record: known, from: 'directory' };
+        throw new CustomerUnknownAtFakturiaError(customerNumber, opts.neededFor);
+      }
       const record = await deps.directory.upsert(ref, fakturiaCustomerRecord(customer));
       return { record, from: 'fakturia' };
     },

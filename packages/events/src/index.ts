@@ -5,7 +5,7 @@ export type { FakturiaEventType } from './senders/fakturia.js';
 export { PLENIGO_EVENTS, plenigoEventKey } from './senders/plenigo.js';
 export type { PlenigoEventType } from './senders/plenigo.js';
 export { PAYPAL_EVENTS, paypalEventKey, isMoneyMovingPaypalEvent } from './senders/paypal.js';
-export type { PaypalEventType } from './senders/paypal.js';
+export type { PaypalConfirmation, PaypalEventType } from './senders/paypal.js';
 export { CAMPUS_EVENTS, SYNCHRONOUS_EVENT, campusEventKey } from './senders/campus.js';
 export type { CampusEventType } from './senders/campus.js';
 export { SCHEMAS, validateAgainst, compileSchema, toDetails } from './schemas.js';

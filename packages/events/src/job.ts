@@ -21,7 +21,12 @@ export interface QuarantineJobData {
   rawBody: string;
   receivedAt: string;
   headers: Record<string, string>;
-  reason: 'invalid_json' | 'invalid_payload';
+  /**
+   * `invalid_json`, `invalid_payload`: the receiver could not take it.
+   * `unconfirmed`: a worker asked PayPal for its copy of a money-moving event
+   * and PayPal's differs or does not exist (`details` names the fields).
+   */
+  reason: 'invalid_json' | 'invalid_payload' | 'unconfirmed';
   details: { path: string; message: string }[];
   /** Set by a replay: the event the payload became once it was valid. */
   replayedAs?: string;

@@ -18,8 +18,6 @@ interface Route {
   source: Source;
   eventType: string;
   queues: readonly DomainQueue[];
-  /** Routed only when the value at this path of the body equals `equals`. */
-  when?: { path: readonly string[]; equals: string };
 }
 
 /** The routing table of DESIGN.md, as data. Everything not listed is accepted and routed nowhere. */
@@ -32,12 +30,8 @@ export const ROUTES = [
   { source: 'fakturia', eventType: 'INVOICECORRECTION_CREATED', queues: ['invoice-sync'] },
   { source: 'fakturia', eventType: 'INVOICE_PAYMENT_RECEIVED', queues: ['invoice-sync'] },
   { source: 'fakturia', eventType: 'DUNNING_CREATED', queues: ['dunning-mail'] },
-  {
-    source: 'fakturia',
-    eventType: 'CONTRACT_ACTIVATED',
-    queues: ['paypal-subscription'],
-    when: { path: ['payload', 'contract', 'paymentMethod'], equals: 'PAYPAL' },
-  },
+  // Every activation: the payment method may sit on the customer, so the worker decides.
+  { source: 'fakturia', eventType: 'CONTRACT_ACTIVATED', queues: ['paypal-subscription'] },
   { source: 'plenigo', eventType: 'CUSTOMER/CREATION', queues: ['order-to-customer'] },
   { source: 'plenigo', eventType: 'CUSTOMER/CHANGE', queues: ['order-to-customer'] },
   { source: 'plenigo', eventType: 'CUSTOMER/DELETION', queues: ['order-to-customer'] },
@@ -48,6 +42,11 @@ export const ROUTES = [
   { source: 'plenigo', eventType: 'FAILED_PAYMENT/PAYMENT_FAILED', queues: ['dunning-mail'] },
   { source: 'paypal', eventType: 'PAYMENT.SALE.COMPLETED', queues: ['invoice-sync'] },
   { source: 'paypal', eventType: 'PAYMENT.SALE.DENIED', queues: ['dunning-mail'] },
+  {
+    source: 'paypal',
+    eventType: 'BILLING.SUBSCRIPTION.PAYMENT.FAILED',
+    queues: ['dunning-mail'],
+  },
   {
     source: 'campus',
     eventType: 'form.b2b.angebot.submit',
@@ -79,23 +78,11 @@ export type JobNameOf<Q extends DomainQueue> = RouteEntry extends infer R
     : never
   : never;
 
-function valueAt(body: unknown, path: readonly string[]): unknown {
-  let value = body;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
 /** The queues an event goes to; empty for events routed nowhere. */
-export function routeEvent(
-  event: Pick<InboundEvent, 'source' | 'eventType' | 'body'>,
-): DomainQueue[] {
+export function routeEvent(event: Pick<InboundEvent, 'source' | 'eventType'>): DomainQueue[] {
   const queues = new Set<DomainQueue>();
   for (const route of ROUTES as readonly Route[]) {
     if (route.source !== event.source || route.eventType !== event.eventType) continue;
-    if (route.when && valueAt(event.body, route.when.path) !== route.when.equals) continue;
     for (const q of route.queues) queues.add(q);
   }
   return [...queues];

@@ -27,6 +27,7 @@ describe('validateEvent', () => {
       ['plenigo', 'plenigo/subscription-change.json', []],
       ['paypal', 'paypal/PAYMENT.SALE.COMPLETED.json', ['invoice-sync']],
       ['paypal', 'paypal/PAYMENT.SALE.DENIED.json', ['dunning-mail']],
+      ['paypal', 'paypal/BILLING.SUBSCRIPTION.PAYMENT.FAILED.json', ['dunning-mail']],
       ['campus', 'campus/form.b2b.angebot.submit.json', ['offer-mail', 'order-to-customer']],
       ['campus', 'campus/campus.angebot.angenommen.json', ['offer-mail']],
       ['campus', 'campus/form.ebook.kauf.submit.json', ['order-to-customer', 'invoice-sync']],
@@ -38,11 +39,14 @@ describe('validateEvent', () => {
     }
   });
 
-  it('routes CONTRACT_ACTIVATED only when the contract is paid with PayPal', () => {
-    const body = parse('fakturia/CONTRACT_ACTIVATED.json');
-    (body.payload as { contract: { paymentMethod: string } }).contract.paymentMethod = 'SEPA_DEBIT';
-    const result = validateEvent('fakturia', body);
-    expect(result.ok && routeEvent(result.event)).toEqual([]);
+  it('routes every CONTRACT_ACTIVATED to paypal-subscription, which reads the payment method of contract or customer', () => {
+    for (const paymentMethod of ['SEPA_DEBIT', undefined]) {
+      const body = parse('fakturia/CONTRACT_ACTIVATED.json');
+      (body.payload as { contract: { paymentMethod?: string } }).contract.paymentMethod =
+        paymentMethod;
+      const result = validateEvent('fakturia', body);
+      expect(result.ok && routeEvent(result.event), paymentMethod).toEqual(['paypal-subscription']);
+    }
   });
 
   it('gives a Fakturia redelivery with a higher retryCount the same event key', () => {

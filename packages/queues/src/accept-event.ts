@@ -114,11 +114,12 @@ export function quarantineJobId(source: string, rawBody: string): string {
 }
 
 /**
- * Keeps a payload that could not be processed, with the reason. The same bytes
- * posted again land on the same quarantine job.
+ * Keeps a payload that could not be processed, with the reason: the
+ * receiver's (invalid) and a worker's (PayPal did not confirm it). The same
+ * bytes posted again land on the same quarantine job.
  */
 export async function quarantinePayload(
-  queues: QueueSet,
+  queues: Pick<QueueSet, 'quarantine'>,
   data: QuarantineJobData,
 ): Promise<string> {
   const jobId = quarantineJobId(data.source, data.rawBody);

@@ -33,6 +33,8 @@ export type {
   InternalJob,
   WorkerDefinition,
   AnyWorkerDefinition,
+  MoneyMovingPaypalJobName,
+  PaypalEventConfirmer,
 } from './worker/catalog.js';
 export { decideRetry } from './worker/retry-policy.js';
 export type { RetryDecision } from './worker/retry-policy.js';
@@ -46,3 +48,7 @@ export { createWorkerMetrics } from './worker/worker-metrics.js';
 export type { WorkerMetrics } from './worker/worker-metrics.js';
 export { createStatsRecorder, readSourceStats } from './stats.js';
 export type { StatsRecorder } from './stats.js';
+export {
+  PaypalConfirmationMissingError,
+  PaypalEventNotConfirmedError,
+} from './worker/paypal-confirmation.js';

@@ -82,6 +82,7 @@ describe('the queues on a Redis Cluster', () => {
     const running = await startWorker(
       defineWorker({
         queue: 'dunning-mail',
+        confirmPaypalEvents: 'off',
         events: {
           'fakturia.DUNNING_CREATED': async (_event: unknown, ctx: JobContext) => {
             await ctx.once('step', async () => handled.push(ctx.eventKey));

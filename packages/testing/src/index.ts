@@ -6,3 +6,4 @@ export { readFixture, FIXTURES_DIR } from './fixtures.js';
 export { spawnApp } from './spawn-app.js';
 export type { RunningApp } from './spawn-app.js';
 export { waitFor, WaitTimeoutError } from './wait-for.js';
+export { CRC32_FIX_MARK, forgeCrc32, withCrc32Of } from './forge-crc32.js';

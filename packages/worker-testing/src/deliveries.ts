@@ -27,6 +27,13 @@ export interface DeliveryOptions {
   headers?: Record<string, string>;
   /** This job's retries instead of the world's. */
   retries?: Retries;
+  /**
+   * PayPal only: PayPal's own copy of the event, which its stand-in serves to
+   * the workers' confirmation (`GET /v1/notifications/webhooks-events/{id}`).
+   * Default the body delivered (PayPal sent it); another body for a delivery
+   * that was changed on the way; `false` for one PayPal never sent.
+   */
+  paypalCopy?: FixtureOrBody | false;
 }
 
 /** A fixture's path (`'fakturia/DUNNING_CREATED.json'`), a body's exact text (`'{…}'`), or a body as an object. */

@@ -33,6 +33,7 @@ import {
 } from '@campus/sandbox';
 import { startTestRedis, type TestRedis } from '@campus/testing';
 import {
+  bodyText,
   invalidJob,
   receiverJob,
   type DeliveryOptions,
@@ -80,6 +81,8 @@ export interface WorkerWorld extends SandboxControl {
    * A sender's delivery through the receiver's own code: `ingest` (validation,
    * event key, routing) and `acceptEvent` (de-duplication, one job per routed
    * queue). Throws a DeliveryError for a body the receiver would not queue here.
+   * A PayPal event is also given to PayPal's stand-in as sent by PayPal (see
+   * `paypalCopy`), as the sandbox's simulator does, for the workers' confirmation.
    */
   deliver(
     source: Source,
@@ -134,6 +137,7 @@ export async function startWorkerWorld(options: WorkerWorldOptions): Promise<Wor
     LEXOFFICE_API_URL: `${sandbox.url}/lexoffice`,
     PROSONATA_API_URL: `${sandbox.url}/prosonata`,
     PAYPAL_API_URL: `${sandbox.url}/paypal`,
+    FAKTURIA_API_URL: `${sandbox.url}/fakturia`,
     WORKER_METRICS_PORT: '0',
   };
   const config = loadConfig(['queues', 'worker', 'mail'], env);
@@ -190,6 +194,11 @@ export async function startWorkerWorld(options: WorkerWorldOptions): Promise<Wor
       receiverJob(options.queue, source, fixtureOrBody, delivery),
     async deliver(source, fixtureOrBody, delivery = {}) {
       const job = receiverJob(options.queue, source, fixtureOrBody, delivery);
+      // PayPal keeps what it sends: its stand-in serves it to the workers' confirmation.
+      if (source === 'paypal' && delivery.paypalCopy !== false) {
+        const copy = JSON.parse(bodyText(delivery.paypalCopy ?? fixtureOrBody)) as unknown;
+        await control.control('POST', '/paypal/events', { events: [copy] });
+      }
       const into = queuesWith(delivery.retries ?? options.retries);
       const remember = config.queues.eventKeyTtlDays * DAY_SECONDS;
       return acceptEvent(connection, into, job.data, job.queues, remember);

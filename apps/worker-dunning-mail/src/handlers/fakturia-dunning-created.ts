@@ -34,7 +34,11 @@ export function handleFakturiaDunningCreated(
       mahnung.customerNumber === undefined
         ? undefined
         : { source: 'fakturia' as const, id: mahnung.customerNumber };
-    const recipient = await recipientOf(deps.directory, ref, mahnung.email);
+    const recipient = await recipientOf(deps, ref, mahnung.email, {
+      neededFor: `the Mahnung for invoice ${mahnung.invoiceNumber}`,
+      signal: ctx.signal,
+      log,
+    });
     if (recipient === undefined) throw missingCustomerNumber(mahnung.invoiceNumber);
     const template = `mahnung_${mahnung.level}` as const;
     const mail = composeMail(template, {

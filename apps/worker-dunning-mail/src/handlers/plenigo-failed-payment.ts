@@ -30,7 +30,11 @@ export function handlePlenigoFailedPayment(
     if (amount === undefined) throw new MissingFieldError(EVENT, 'entity.amount', context);
     const ref =
       customerId === undefined ? undefined : { source: 'plenigo' as const, id: customerId };
-    const recipient = await recipientOf(deps.directory, ref, readText(entity.customerEmail));
+    const recipient = await recipientOf(deps, ref, readText(entity.customerEmail), {
+      neededFor: `the payment-failed notice${context}`,
+      signal: ctx.signal,
+      log: ctx.log,
+    });
     if (recipient === undefined) {
       throw new MissingFieldError(EVENT, 'entity.customerEmail or entity.customerId', context);
     }

@@ -24,14 +24,16 @@ export const prosonata = {
     type: 'integer',
     minimum: 1,
     default: '1',
-    description: 'ProSonata customer group (customerID) new addresses are filed under.',
+    description:
+      "ProSonata customer group (customerID) customers' addresses are filed under; a prospect who becomes a customer is moved here.",
   },
   prospectCustomerId: {
     env: 'PROSONATA_PROSPECT_CUSTOMER_ID',
     type: 'integer',
     minimum: 1,
+    requiredInProduction: true,
     sandboxDefault: '3',
     description:
-      "ProSonata customer group (customerID) for prospects (an Angebot without an order). ProSonata's address API takes no `companyStatus`: a group's status (Interessent) is set on the group in ProSonata, and an address is a prospect by being filed under it.",
+      "ProSonata customer group (customerID) for prospects (an Angebot without an order). ProSonata's address API takes no `companyStatus`: a group's status (Interessent) is set on the group in ProSonata, and an address is a prospect by being filed under it. It must exist in ProSonata (else 409).",
   },
 } as const satisfies GroupSpec;

@@ -38,6 +38,21 @@ export function isMoneyMovingPaypalEvent(eventType: string): boolean {
   );
 }
 
+/**
+ * PayPal's word on an event we received, from its own copy
+ * (`confirmPaypalEvent` in @campus/clients asks; the worker runtime acts on
+ * the answer before any handler runs).
+ */
+export type PaypalConfirmation =
+  | { confirmed: true }
+  | {
+      confirmed: false;
+      /** For the quarantine and the operator: which fields differ (no values), or that PayPal has no such event. */
+      reason: string;
+      /** The differing fields as paths into the event (`resource.amount.total`); empty when PayPal has no such event. */
+      mismatches: string[];
+    };
+
 /** A PayPal event `{id, event_type, resource, ...}`. */
 const PAYPAL_ENVELOPE = {
   type: 'object',

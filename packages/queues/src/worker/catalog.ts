@@ -1,4 +1,11 @@
-import type { DomainQueue, JobNameOf, RoutedEventBodies, Source } from '@campus/events';
+import type {
+  DomainQueue,
+  JobNameOf,
+  PaypalConfirmation,
+  PaypalEvent,
+  RoutedEventBodies,
+  Source,
+} from '@campus/events';
 import type { Logger } from '@campus/logger';
 
 /** What every handler gets besides its payload. */
@@ -40,14 +47,49 @@ export interface InternalJob<D> {
   handle(data: D, ctx: JobContext): Promise<unknown>;
 }
 
+/** Job names of the money-moving PayPal events (issue #9): PAYMENT.SALE.* and BILLING.SUBSCRIPTION.PAYMENT.*. */
+export type MoneyMovingPaypalJobName =
+  `paypal.PAYMENT.SALE.${string}` | `paypal.BILLING.SUBSCRIPTION.PAYMENT.${string}`;
+
+/**
+ * How the runtime makes sure a money-moving PayPal event is PayPal's before a
+ * handler acts on it: a function that asks PayPal for its own copy
+ * (`paypalEventConfirmer` in @campus/clients), or `'off'` where
+ * PAYPAL_CONFIRM_EVENTS is false.
+ */
+export type PaypalEventConfirmer =
+  | ((
+      event: PaypalEvent<Record<string, unknown>>,
+      signal: AbortSignal,
+    ) => Promise<PaypalConfirmation>)
+  | 'off';
+
+/**
+ * A queue that receives money-moving PayPal events must say how they are
+ * confirmed (the compiler insists, so no worker can forget); other queues
+ * have nothing to confirm.
+ */
+type PaypalConfirmationOf<Q extends DomainQueue> = [
+  Extract<JobNameOf<Q>, MoneyMovingPaypalJobName>,
+] extends [never]
+  ? { confirmPaypalEvents?: never }
+  : {
+      /**
+       * Runs before the handler of every money-moving PayPal event: confirmed →
+       * the handler runs; not confirmed → the payload goes to the quarantine
+       * and the job fails for good; PayPal unreachable → retried.
+       */
+      confirmPaypalEvents: PaypalEventConfirmer;
+    };
+
 /**
  * A domain worker: a handler for every event the routing table sends to its
  * queue (the compiler insists on each), plus any internal jobs it schedules.
  */
-export interface WorkerDefinition<
+export type WorkerDefinition<
   Q extends DomainQueue,
   I extends Record<string, unknown> = Record<never, never>,
-> {
+> = {
   queue: Q;
   events: { [N in JobNameOf<Q>]: EventHandler<N> };
   jobs?: { [K in keyof I]: InternalJob<I[K]> };
@@ -55,7 +97,7 @@ export interface WorkerDefinition<
   limiter?: { max: number; duration: number };
   /** Jobs one process works on at once; defaults to WORKER_CONCURRENCY. */
   concurrency?: number;
-}
+} & PaypalConfirmationOf<Q>;
 
 /** Identity, for inference: `defineWorker({ queue: 'dunning-mail', events: {…} })`. */
 export function defineWorker<
@@ -72,4 +114,5 @@ export interface AnyWorkerDefinition {
   jobs?: Record<string, { schema: object; handle(data: never, ctx: JobContext): Promise<unknown> }>;
   limiter?: { max: number; duration: number };
   concurrency?: number;
+  confirmPaypalEvents?: PaypalEventConfirmer;
 }

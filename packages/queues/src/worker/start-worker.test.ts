@@ -99,8 +99,11 @@ describe('the worker runtime', () => {
             });
           },
           'paypal.PAYMENT.SALE.DENIED': async () => {},
+          'paypal.BILLING.SUBSCRIPTION.PAYMENT.FAILED': async () => {},
           'plenigo.FAILED_PAYMENT/PAYMENT_FAILED': async () => {},
         },
+        // Only a Fakturia job is queued here; PayPal's confirmation is the apps' tests' concern.
+        confirmPaypalEvents: 'off',
       }),
     );
     const id = await queueDunning();

@@ -1,6 +1,6 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { WorkerConfig } from '@campus/config';
-import type { Source } from '@campus/events';
+import { QUARANTINE_QUEUE, type EventJobData, type Source } from '@campus/events';
 import type { Logger } from '@campus/logger';
 import {
   closeConnection,
@@ -9,16 +9,19 @@ import {
   type RedisClient,
   type RedisTarget,
 } from '../connection.js';
+import { quarantinePayload } from '../accept-event.js';
 import {
   CAMPUS_BACKOFF,
   campusBackoff,
   defaultJobOptions,
+  quarantineJobOptions,
   type RetentionSettings,
 } from '../job-options.js';
 import { queuePrefix } from '../key-layout.js';
 import type { AnyWorkerDefinition, JobContext } from './catalog.js';
 import { runOnce } from './idempotency.js';
 import { parseEventJob, parseInternalJob } from './job-validation.js';
+import { confirmBeforeHandling } from './paypal-confirmation.js';
 import { decideRetry } from './retry-policy.js';
 import type { WorkerMetrics } from './worker-metrics.js';
 
@@ -62,6 +65,19 @@ export async function startWorker(
     defaultJobOptions: defaultJobOptions(options.retention),
   });
   queue.on('error', (error) => logger.warn({ err: error.message }, 'queue error'));
+  // Where a worker puts what it must not act on: a PayPal event PayPal does not confirm.
+  const quarantine = new Queue(QUARANTINE_QUEUE, {
+    connection: producer,
+    prefix: queuePrefix(options.prefix, QUARANTINE_QUEUE, producer),
+    defaultJobOptions: quarantineJobOptions(options.retention),
+  });
+  quarantine.on('error', (error) => logger.warn({ err: error.message }, 'queue error'));
+  if (definition.confirmPaypalEvents === 'off') {
+    logger.warn(
+      { queue: queueName },
+      'PAYPAL_CONFIRM_EVENTS is false: money-moving PayPal events are acted on without asking PayPal',
+    );
+  }
   const outcomeTtl = options.retention.keepFailedDays * 24 * 60 * 60;
   const active = new Map<string, AbortController>();
   const events = definition.events as Record<
@@ -84,8 +100,10 @@ export async function startWorker(
       let body: unknown;
       let handler: (body: unknown, ctx: JobContext) => Promise<unknown>;
       let ctxBase: Pick<JobContext, 'eventKey' | 'senderRetryCount' | 'receivedAt' | 'source'>;
+      let event: EventJobData | undefined;
       if (Object.hasOwn(events, job.name)) {
         const parsed = parseEventJob(job.data);
+        event = parsed.job;
         body = parsed.body;
         handler = events[job.name]!;
         ctxBase = {
@@ -133,6 +151,12 @@ export async function startWorker(
           return true;
         },
       };
+      if (event !== undefined) {
+        await confirmBeforeHandling(event, body, ctx, {
+          confirm: definition.confirmPaypalEvents,
+          quarantine: (data) => quarantinePayload({ quarantine }, data),
+        });
+      }
       const result = await handler(body, ctx);
       metrics?.jobs.inc({ queue: queueName, name: job.name, outcome: 'completed' });
       log.info({ ms: Math.round(performance.now() - started) }, 'job done');
@@ -218,7 +242,7 @@ export async function startWorker(
           controller.abort(new Error('worker shutting down'));
         await worker.close(true);
       }
-      await queue.close();
+      await Promise.all([queue.close(), quarantine.close()]);
       await closeConnection(producer);
       await closeConnection(blocking);
     },
