@@ -1,4 +1,5 @@
 import { catalog } from './catalog.js';
+import { certificatePage, certificates } from './certificates.js';
 import { core } from './core.js';
 import { dashboard } from './dashboard.js';
 import type { GroupConfig, SettingSpec } from './define.js';
@@ -37,6 +38,8 @@ export const GROUPS = {
   offers,
   catalog,
   downloads,
+  certificates,
+  certificatePage,
   dashboard,
 } as const;
 
