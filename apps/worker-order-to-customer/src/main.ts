@@ -1,6 +1,7 @@
 import { createProsonataClient, createProsonataQuota } from '@campus/clients';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
 import { createAddressSync } from './address-sync.js';
+import { createCertificateErasure } from './certificate-erasure.js';
 import { createOrderToCustomerWorker } from './worker.js';
 
 await runWorkerApp({
@@ -18,7 +19,10 @@ await runWorkerApp({
     });
     const addresses = createAddressSync({ prosonata, redis, prefix, customerId });
     return {
-      definition: createOrderToCustomerWorker({ addresses }),
+      definition: createOrderToCustomerWorker({
+        addresses,
+        certificates: createCertificateErasure(redis, prefix),
+      }),
       async close() {
         await redis.quit().catch(() => redis.disconnect());
       },

@@ -4,6 +4,7 @@ import { createProducerConnection } from '@campus/queues';
 import type { Address, RecordedRequest } from '@campus/sandbox';
 import { workerTest, type WorkerWorld } from '@campus/worker-testing';
 import { createAddressSync } from '../src/address-sync.js';
+import { createCertificateErasure } from '../src/certificate-erasure.js';
 import { createOrderToCustomerWorker } from '../src/worker.js';
 
 export interface WorkerOptions {
@@ -34,7 +35,8 @@ export const test = workerTest({
     });
     const customerId = options.customerId ?? settings.customerId;
     const addresses = createAddressSync({ prosonata, redis, prefix: world.prefix, customerId });
-    return world.startWorker(createOrderToCustomerWorker({ addresses }), {
+    const certificates = createCertificateErasure(redis, world.prefix);
+    return world.startWorker(createOrderToCustomerWorker({ addresses, certificates }), {
       settings: options.concurrency === undefined ? {} : { concurrency: options.concurrency },
     });
   };
