@@ -1,5 +1,7 @@
 import { readFixture } from '@campus/testing';
+import { createPaypalPayments } from '@campus/customer-directory';
 import { captureLogs, workerTest } from '@campus/worker-testing';
+import { createPaypalCover } from '../src/paypal-cover.js';
 import { createDunningMailWorker } from '../src/worker.js';
 
 /** The dunning-mail world, without a worker in this process: for tests that run the app as a process. */
@@ -8,11 +10,16 @@ export const worldTest = workerTest({ queue: 'dunning-mail' });
 /** The same, with the worker running in this process as main.ts wires it; its log lines collected. */
 export const test = worldTest.extend('worker', { auto: true }, async ({ world }) => {
   const logs = captureLogs('worker-dunning-mail');
+  const paypalPayments = createPaypalPayments(world.connection, world.prefix);
   const definition = createDunningMailWorker({
     mailer: world.createMailer(logs.logger),
     from: world.config.mail.from,
     directory: world.directory,
     ledger: world.ledger,
+    paypalPayments,
+    paypalCover: createPaypalCover(world.connection, world.prefix, paypalPayments, {
+      leadDays: 7,
+    }),
     subscriptions: world.links,
   });
   await world.startWorker(definition, {

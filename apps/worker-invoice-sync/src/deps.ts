@@ -3,9 +3,11 @@ import type { Product } from '@campus/config';
 import {
   createCustomerDirectory,
   createInvoiceLedger,
+  createPaypalPayments,
   createSubscriptionLinks,
   type CustomerDirectory,
   type InvoiceLedger,
+  type PaypalPayments,
   type SubscriptionLinks,
 } from '@campus/customer-directory';
 import type { Redis } from 'ioredis';
@@ -17,8 +19,10 @@ import type { VoucherSyncDeps } from './sync-voucher.js';
 export interface InvoiceSyncDeps extends VoucherSyncDeps {
   /** Customers' names for Fakturia invoices, written by order-to-customer. */
   directory: CustomerDirectory;
-  /** Paid invoices (and PayPal-paid contracts), read by dunning-mail. */
+  /** Paid invoices, read by dunning-mail. */
   ledger: InvoiceLedger;
+  /** PayPal sales by contract and what went back of them, read by dunning-mail. */
+  paypalPayments: PaypalPayments;
   /** PayPal subscription → Fakturia contract, written by paypal-subscription. */
   links: SubscriptionLinks;
   products: Readonly<Record<string, Product>>;
@@ -54,6 +58,7 @@ export function createInvoiceSyncDeps(
     markers: createInFlightMarkers(redis, prefix, settings.markerTtlSeconds),
     directory: createCustomerDirectory(redis, prefix),
     ledger: createInvoiceLedger(redis, prefix),
+    paypalPayments: createPaypalPayments(redis, prefix),
     links: createSubscriptionLinks(redis, prefix),
     products: settings.products,
     requestsPerSecond: settings.requestsPerSecond,

@@ -8,6 +8,7 @@ import type {
   MagicCodeRequestForm,
   PaypalEvent,
   PaypalSale,
+  PaypalSaleReturn,
   PlenigoCallback,
   PlenigoCustomer,
   PlenigoFailedPayment,
@@ -39,6 +40,8 @@ export interface RoutedEventBodies {
   'plenigo.FAILED_PAYMENT/PAYMENT_FAILED': PlenigoCallback<PlenigoFailedPayment>;
   'paypal.PAYMENT.SALE.COMPLETED': PaypalEvent<PaypalSale>;
   'paypal.PAYMENT.SALE.DENIED': PaypalEvent<PaypalSale>;
+  'paypal.PAYMENT.SALE.REFUNDED': PaypalEvent<PaypalSaleReturn>;
+  'paypal.PAYMENT.SALE.REVERSED': PaypalEvent<PaypalSaleReturn>;
   'campus.form.b2b.angebot.submit': CampusEnvelope<B2bAngebotForm>;
   'campus.campus.angebot.angenommen': CampusEnvelope<AngebotAngenommen>;
   'campus.form.ebook.kauf.submit': CampusEnvelope<EbookKaufForm>;

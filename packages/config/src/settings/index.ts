@@ -4,6 +4,7 @@ import { core } from './core.js';
 import { dashboard } from './dashboard.js';
 import type { GroupConfig, SettingSpec } from './define.js';
 import { downloads } from './downloads.js';
+import { dunning } from './dunning.js';
 import { fakturia } from './fakturia.js';
 import { lexoffice } from './lexoffice.js';
 import { magicCode } from './magic-code.js';
@@ -40,6 +41,7 @@ export const GROUPS = {
   downloads,
   certificates,
   certificatePage,
+  dunning,
   dashboard,
 } as const;
 

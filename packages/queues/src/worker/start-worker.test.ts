@@ -99,6 +99,8 @@ describe('the worker runtime', () => {
             });
           },
           'paypal.PAYMENT.SALE.DENIED': async () => {},
+          'paypal.PAYMENT.SALE.REFUNDED': async () => {},
+          'paypal.PAYMENT.SALE.REVERSED': async () => {},
           'plenigo.FAILED_PAYMENT/PAYMENT_FAILED': async () => {},
         },
       }),
