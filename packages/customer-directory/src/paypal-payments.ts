@@ -79,6 +79,8 @@ export function createPaypalPayments(redis: Redis, prefix: string) {
     /** Records a completed sale for its contract; writing it again changes nothing. */
     async recordSale(sale: PaypalSale): Promise<void> {
       const paidAtMs = Date.parse(sale.paidAt);
+      // Two keys in two slots (Redis Cluster): written one after the other, the sale first, so
+      // the contract's index never names a sale that is not there; a retry writes both again.
       await redis
         .multi()
         .hset(saleKey(sale.saleId), {
@@ -88,12 +90,12 @@ export function createPaypalPayments(redis: Redis, prefix: string) {
           ...(sale.currency === undefined ? {} : { currency: sale.currency }),
         })
         .expire(saleKey(sale.saleId), LEDGER_TTL_SECONDS)
-        .zadd(
-          contractKey(sale.contractNumber),
-          Number.isFinite(paidAtMs) ? paidAtMs : 0,
-          sale.saleId,
-        )
-        .expire(contractKey(sale.contractNumber), LEDGER_TTL_SECONDS)
+        .exec();
+      const index = contractKey(sale.contractNumber);
+      await redis
+        .multi()
+        .zadd(index, Number.isFinite(paidAtMs) ? paidAtMs : 0, sale.saleId)
+        .expire(index, LEDGER_TTL_SECONDS)
         .exec();
     },
 

@@ -37,9 +37,11 @@ function normaliseEmail(email: string): string {
 function keys(store: MagicCodeStore, email: string) {
   const id = createHash('sha256').update(normaliseEmail(email)).digest('hex');
   return {
-    // A hash of code HMAC → expiry (ms); `magic-codes`, not the single `magic-code` string of before.
-    codes: `${store.prefix}:magic-codes:${id}`,
-    tries: `${store.prefix}:magic-code-tries:${id}`,
+    // A hash of code HMAC → expiry (ms); `magic-codes`, not the single `magic-code` string of
+    // before. Codes and tries share a hash tag: one script uses both, and in a Redis Cluster
+    // its keys must be in one slot.
+    codes: `${store.prefix}:magic-codes:{${id}}`,
+    tries: `${store.prefix}:magic-code-tries:{${id}}`,
     requests: `${store.prefix}:magic-code-requests:${id}`,
   };
 }
