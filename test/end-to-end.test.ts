@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvoiceLedger } from '@campus/customer-directory';
 import { quarantineJobId } from '@campus/queues';
 import { CRC32_FIX_MARK, readFixture, waitFor, withCrc32Of } from '@campus/testing';
+import { certificatesAsPromised, dunningAsPromised, loginCodesAsPromised } from './promises.js';
 import { startSystem, type RunningSystem } from './system.js';
 
 /** How long a whole-system step may take: every app is its own process on a shared machine. */
@@ -352,6 +353,23 @@ describe('the whole system, every fixture posted as its sender would', () => {
     );
     expect(await system.queues.domain['offer-mail'].getDelayedCount()).toBe(0);
   }, 300_000);
+
+  // Issue #10, on its own addresses, invoices and contracts (test/promises.ts).
+  it(
+    'mails one certificate for a request sent twice, confirms it on its page and prints names as written',
+    () => certificatesAsPromised(system),
+    120_000,
+  );
+  it(
+    'lets each code of three pairs of crossing login-code requests log in',
+    () => loginCodesAsPromised(system),
+    120_000,
+  );
+  it(
+    'holds back a Mahnung while a PayPal payment of its contract counts, and sends it after the refund',
+    () => dunningAsPromised(system),
+    120_000,
+  );
 });
 
 /**

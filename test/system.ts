@@ -117,6 +117,8 @@ export async function startSystem(
     PAYPAL_CERT_URL_ALLOW: `${sandbox}/paypal/certs/`,
     CAMPUS_BASE_URL: 'https://campus.example',
     RECEIVER_PORT: String(receiverPort),
+    // The certificate mail links to the receiver's /zertifikate page.
+    PUBLIC_BASE_URL: `http://127.0.0.1:${receiverPort}`,
     RECEIVER_HOST: '127.0.0.1',
     DASHBOARD_PORT: String(dashboardPort),
     DASHBOARD_HOST: '127.0.0.1',

@@ -9,6 +9,8 @@ import {
   type RedisClient,
   type StatsRecorder,
 } from '@campus/queues';
+import { createCertificateRegistry } from '@campus/certificate-registry';
+import { createCertificatePage } from './certificate-page.js';
 import { withDeadline } from './deadline.js';
 import { createWebhookHandler } from './handle-webhook.js';
 import { createReceiverMetrics, type ReceiverMetrics } from './metrics.js';
@@ -20,7 +22,7 @@ const WEBHOOK_PATH = /^\/webhooks\/([a-z0-9-]{0,40})\/?(?:\?|$)/;
 const WEBHOOK_PREFIX = /^\/webhooks\//;
 
 export interface ReceiverDeps {
-  config: Config<'receiver' | 'queues' | 'magicCode'>;
+  config: Config<'receiver' | 'queues' | 'magicCode' | 'certificatePage'>;
   redis: RedisClient;
   queues: QueueSet;
   logger: Logger;
@@ -95,6 +97,22 @@ export function createReceiver(deps: ReceiverDeps): {
     );
   });
   // /metrics is not served here: it has its own listener (metrics-server.ts).
+
+  // The public face: a certificate's confirmation (certificate-page.ts), limited per client address.
+  const proxies = config.certificatePage.trustedProxies;
+  app.set('trust proxy', proxies.length > 0 ? [...proxies] : false);
+  app.get(
+    '/zertifikate/:nummer',
+    createCertificatePage({
+      registry: createCertificateRegistry(redis, config.core.queuePrefix),
+      redis,
+      prefix: config.core.queuePrefix,
+      lookupsPerMinute: config.certificatePage.lookupsPerMinute,
+      deadlineMs: config.receiver.enqueueTimeoutMs,
+      logger,
+      now,
+    }),
+  );
 
   app.use((_req, res) => reply(res, 404, { error: 'not_found' }));
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {

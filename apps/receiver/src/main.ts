@@ -10,7 +10,7 @@ import { createConfiguredPaypalVerifier } from './paypal-setup.js';
 import { closeServer, createReceiverServer } from './server.js';
 
 const config = await exitOnConfigError('receiver', () =>
-  loadConfig(['receiver', 'queues', 'magicCode']),
+  loadConfig(['receiver', 'queues', 'magicCode', 'certificatePage']),
 );
 const logger = createLogger({ name: 'receiver', level: config.core.logLevel });
 const redis = createProducerConnection(config.core);

@@ -101,7 +101,7 @@ export async function startReceiver(
   } = {},
 ): Promise<ReceiverUnderTest> {
   const prefix = `t${Math.random().toString(36).slice(2, 8)}`;
-  const config = loadConfig(['receiver', 'queues', 'magicCode'], {
+  const config = loadConfig(['receiver', 'queues', 'magicCode', 'certificatePage'], {
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
     PAYPAL_WEBHOOK_ID: 'WH-TEST-1',

@@ -35,6 +35,8 @@ const accepted: [string, string, string[]][] = [
   ['paypal', 'paypal/PAYMENT.SALE.COMPLETED.json', ['invoice-sync']],
   ['paypal', 'paypal/PAYMENT.SALE.DENIED.json', ['dunning-mail']],
   ['paypal', 'paypal/BILLING.SUBSCRIPTION.PAYMENT.FAILED.json', ['dunning-mail']],
+  ['paypal', 'paypal/PAYMENT.SALE.REFUNDED.json', ['invoice-sync', 'dunning-mail']],
+  ['paypal', 'paypal/PAYMENT.SALE.REVERSED.json', ['invoice-sync', 'dunning-mail']],
   ['campus', 'campus/form.b2b.angebot.submit.json', ['offer-mail', 'order-to-customer']],
   ['campus', 'campus/campus.zertifikat.ausstellen.json', ['certificate-mail']],
 ];

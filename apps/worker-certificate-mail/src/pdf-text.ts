@@ -2,65 +2,35 @@ import { NonRetriableError } from '@campus/errors';
 import type { PDFFont } from 'pdf-lib';
 
 /**
- * A text the certificate's standard fonts cannot show (they cover WinAnsi:
- * Latin-1 plus „“ – € and a few more). No retry can change the text, so the
- * job fails for good and names the characters, not the text.
+ * A text the certificate's font cannot show (DejaVu Serif covers every Latin
+ * script, Greek and Cyrillic, not e.g. CJK). No retry can change the text, so
+ * the job fails for good and names the characters, not the text.
  */
 export class ZertifikatTextError extends NonRetriableError {
   override name = 'ZertifikatTextError';
 }
 
-// Letters outside WinAnsi that Unicode does not decompose into a base letter.
-const LOOK_ALIKE: Record<string, string> = {
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  Ħ: 'H',
-  ħ: 'h',
-  ı: 'i',
-  Ŀ: 'L',
-  ŀ: 'l',
-  ẞ: 'SS',
-};
-
-export interface PrintableText {
-  text: string;
-  /** True when a letter had to lose its accent (e.g. ő → o) to be printable. */
-  simplified: boolean;
-}
-
 /**
- * Makes `text` printable with `font`: NFC first (a decomposed ä is one WinAnsi
- * letter), then letters outside WinAnsi lose their accent. Whatever is still
- * missing (e.g. CJK) throws ZertifikatTextError naming `field`.
+ * `text` as the certificate prints it: NFC (a decomposed ä becomes the one
+ * letter the font has), spaces collapsed. Every letter prints as written;
+ * one the font lacks throws ZertifikatTextError naming `field` and the code
+ * points, never a letter is simplified.
  */
-export function toPrintable(font: PDFFont, text: string, field: string): PrintableText {
+export function requirePrintable(font: PDFFont, text: string, field: string): string {
   const supported = new Set(font.getCharacterSet());
   const cleaned = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  let simplified = false;
   const missing = new Set<string>();
-  let out = '';
   for (const char of cleaned) {
-    if (supported.has(char.codePointAt(0) ?? 0)) {
-      out += char;
-      continue;
-    }
-    const replacement = LOOK_ALIKE[char] ?? char.normalize('NFD').replace(/\p{Mark}/gu, '');
-    if (replacement !== '' && [...replacement].every((c) => supported.has(c.codePointAt(0) ?? 0))) {
-      out += replacement;
-      simplified = true;
-    } else {
-      missing.add(`U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-    }
+    const code = char.codePointAt(0) ?? 0;
+    if (!supported.has(code)) missing.add(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
   }
   if (missing.size > 0) {
     throw new ZertifikatTextError(
-      `The ${field} holds characters the certificate fonts cannot print (${[...missing].join(', ')}); ` +
-        'issue this certificate by hand or add a Unicode font to worker-certificate-mail.',
+      `The ${field} holds characters the certificate font (DejaVu Serif) cannot print (${[...missing].join(', ')}); ` +
+        'issue this certificate by hand, or add a font that covers them to worker-certificate-mail/fonts.',
     );
   }
-  return { text: out, simplified };
+  return cleaned;
 }
 
 export interface TextBlock {

@@ -1,41 +1,43 @@
 import { createHash } from 'node:crypto';
-import type { ZertifikatAusstellen } from '@campus/events';
-import { zertifikatNummer } from './zertifikat-nummer.js';
+import type { ZertifikatEntry } from '@campus/certificate-registry';
 import { buildZertifikatPdf } from './zertifikat-pdf.js';
 
 export interface PreparedZertifikat {
-  nummer: string;
-  teilnehmerName: string;
   filename: string;
   pdf: Uint8Array;
   /** Lower-case hex, as `mail_zertifikat_out` wants it for `anhang.sha256`. */
   sha256: string;
-  /** True when the PDF shows a name or course without an accent its fonts lack. */
-  simplified: boolean;
+  /** The page that confirms the certificate. */
+  pruefUrl: string;
+}
+
+/** `https://campus.example/zertifikate/Z-2026-7K3M9Q`: the receiver's verification page. */
+export function pruefUrlOf(publicBaseUrl: string, nummer: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/zertifikate/${encodeURIComponent(nummer)}`;
 }
 
 /**
- * Everything the certificate mail carries, from the request and its event
- * key alone: the same request always gives the same number, PDF and sha256.
+ * The PDF of a registered certificate and its sha256. Built from the
+ * registry's entry alone (the name, course and issue date of its first
+ * issue), so every build of the same certificate gives the same bytes.
  */
 export async function prepareZertifikat(
-  request: ZertifikatAusstellen,
-  eventKey: string,
+  entry: ZertifikatEntry,
+  publicBaseUrl: string,
 ): Promise<PreparedZertifikat> {
-  const nummer = zertifikatNummer(eventKey, request.abschluss_datum);
-  const teilnehmerName = `${request.teilnehmer.vorname.trim()} ${request.teilnehmer.nachname.trim()}`;
-  const { bytes, simplified } = await buildZertifikatPdf({
-    teilnehmerName,
-    produktName: request.produkt_name,
-    abschlussDatum: request.abschluss_datum,
-    nummer,
+  const pruefUrl = pruefUrlOf(publicBaseUrl, entry.nummer);
+  const pdf = await buildZertifikatPdf({
+    teilnehmerName: entry.teilnehmerName,
+    produktName: entry.kurs,
+    abschlussDatum: entry.abschlussDatum,
+    ausgestelltAm: entry.ausgestelltAm,
+    nummer: entry.nummer,
+    pruefUrl,
   });
   return {
-    nummer,
-    teilnehmerName,
-    filename: `Zertifikat-${nummer}.pdf`,
-    pdf: bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    simplified,
+    filename: `Zertifikat-${entry.nummer}.pdf`,
+    pdf,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    pruefUrl,
   };
 }

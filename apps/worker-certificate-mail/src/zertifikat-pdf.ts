@@ -1,6 +1,7 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate } from '@campus/mailer';
-import { layoutText, toPrintable } from './pdf-text.js';
+import { layoutText, requirePrintable } from './pdf-text.js';
+import { embedZertifikatFonts, type ZertifikatFonts } from './zertifikat-fonts.js';
 
 export interface ZertifikatInhalt {
   teilnehmerName: string;
@@ -8,12 +9,10 @@ export interface ZertifikatInhalt {
   /** `2024-06-28` */
   abschlussDatum: string;
   nummer: string;
-}
-
-export interface ZertifikatPdf {
-  bytes: Uint8Array;
-  /** True when a name or course lost an accent the fonts lack (see toPrintable). */
-  simplified: boolean;
+  /** The day the certificate was first issued, `2026-03-20`. */
+  ausgestelltAm: string;
+  /** The page that confirms it: `https://…/zertifikate/Z-2026-…`. */
+  pruefUrl: string;
 }
 
 // A4 landscape, in points.
@@ -25,36 +24,31 @@ const INK = rgb(0.16, 0.16, 0.18);
 const MUTED = rgb(0.42, 0.42, 0.45);
 const TEXT_WIDTH = WIDTH - 2 * 110;
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  title: PDFFont;
-  name: PDFFont;
-}
+type Fonts = ZertifikatFonts;
 
 /**
  * The certificate as PDF bytes. Deterministic: the same content gives the
- * same bytes (dates come from the completion date, pdf-lib writes no random
- * ids for standard fonts), so the attachment's sha256 is stable across retries.
+ * same bytes (dates come from the certificate, the embedded font subsets
+ * have fixed names), so the sha256 the registry and the mail state is the
+ * one of every copy built for this certificate.
  */
-export async function buildZertifikatPdf(inhalt: ZertifikatInhalt): Promise<ZertifikatPdf> {
+export async function buildZertifikatPdf(inhalt: ZertifikatInhalt): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    title: await doc.embedFont(StandardFonts.TimesRomanBold),
-    name: await doc.embedFont(StandardFonts.TimesRomanBoldItalic),
-  };
-  const name = toPrintable(fonts.name, inhalt.teilnehmerName, 'participant name');
-  const kurs = toPrintable(fonts.title, `„${inhalt.produktName}“`, 'course name');
+  const fonts = await embedZertifikatFonts(doc);
+  const name = requirePrintable(fonts.name, inhalt.teilnehmerName, 'participant name');
+  const kurs = requirePrintable(fonts.kurs, `„${inhalt.produktName}“`, 'course name');
   const datum = formatDate(inhalt.abschlussDatum);
 
   const page = doc.addPage([WIDTH, HEIGHT]);
   drawFrame(page);
-  drawBody(page, fonts, { name: name.text, kurs: kurs.text, datum });
-  drawFooter(page, fonts, { nummer: inhalt.nummer, datum });
+  drawBody(page, fonts, { name, kurs, datum });
+  drawFooter(page, fonts, {
+    nummer: inhalt.nummer,
+    ausgestellt: formatDate(inhalt.ausgestelltAm),
+    pruefUrl: inhalt.pruefUrl,
+  });
 
-  const issued = new Date(`${inhalt.abschlussDatum}T00:00:00Z`);
+  const issued = new Date(`${inhalt.ausgestelltAm}T00:00:00Z`);
   doc.setTitle(`Zertifikat ${inhalt.nummer}`);
   doc.setSubject(inhalt.produktName);
   doc.setKeywords(['Zertifikat', inhalt.nummer]);
@@ -64,8 +58,7 @@ export async function buildZertifikatPdf(inhalt: ZertifikatInhalt): Promise<Zert
   doc.setLanguage('de-DE');
   doc.setCreationDate(issued);
   doc.setModificationDate(issued);
-  const bytes = await doc.save();
-  return { bytes, simplified: name.simplified || kurs.simplified };
+  return doc.save();
 }
 
 function drawFrame(page: PDFPage): void {
@@ -129,21 +122,25 @@ function drawBody(
   centered(page, 'den Kurs', fonts.regular, 15, y);
   y -= 38;
 
-  const kurs = layoutText(fonts.title, text.kurs, {
+  const kurs = layoutText(fonts.kurs, text.kurs, {
     maxWidth: TEXT_WIDTH,
     maxSize: 24,
     minSize: 12,
     maxLines: 2,
   });
   for (const line of kurs.lines) {
-    centered(page, line, fonts.title, kurs.size, y);
+    centered(page, line, fonts.kurs, kurs.size, y);
     y -= kurs.size * 1.25;
   }
   y -= 18;
   centered(page, `am ${text.datum} erfolgreich abgeschlossen hat.`, fonts.regular, 15, y);
 }
 
-function drawFooter(page: PDFPage, fonts: Fonts, text: { nummer: string; datum: string }): void {
+function drawFooter(
+  page: PDFPage,
+  fonts: Fonts,
+  text: { nummer: string; ausgestellt: string; pruefUrl: string },
+): void {
   const left = 90;
   page.drawText('Zertifikatsnummer', {
     x: left,
@@ -153,6 +150,13 @@ function drawFooter(page: PDFPage, fonts: Fonts, text: { nummer: string; datum: 
     color: MUTED,
   });
   page.drawText(text.nummer, { x: left, y: 92, size: 12, font: fonts.bold, color: INK });
+  page.drawText(`Echtheit prüfen: ${text.pruefUrl}`, {
+    x: left,
+    y: 62,
+    size: 7.5,
+    font: fonts.regular,
+    color: MUTED,
+  });
 
   page.drawCircle({ x: WIDTH / 2, y: 100, size: 34, borderColor: GOLD, borderWidth: 1.5 });
   page.drawCircle({ x: WIDTH / 2, y: 100, size: 29, borderColor: GOLD, borderWidth: 0.5 });
@@ -167,7 +171,7 @@ function drawFooter(page: PDFPage, fonts: Fonts, text: { nummer: string; datum: 
     color: MUTED,
   });
   const issuer = 'Campus';
-  const issued = `Ausgestellt am ${text.datum}`;
+  const issued = `Ausgestellt am ${text.ausgestellt}`;
   const mid = (lineStart + right) / 2;
   page.drawText(issuer, {
     x: mid - fonts.bold.widthOfTextAtSize(issuer, 12) / 2,

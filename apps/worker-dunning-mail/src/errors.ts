@@ -68,3 +68,18 @@ export class SubscriptionWithoutCustomerError extends NonRetriableError {
     );
   }
 }
+
+/**
+ * A refund or reversal that invoice-sync has not recorded in the PayPal
+ * payments ledger yet: the held Mahnung is released only once the payment
+ * no longer counts there, so this job waits by retrying.
+ */
+export class ReturnNotRecordedError extends Error {
+  override name = 'ReturnNotRecordedError';
+  constructor(eventType: string, saleId: string, eventId: string) {
+    super(
+      `${eventType} ${eventId} of PayPal sale ${saleId} is not in the PayPal payments ledger yet; ` +
+        'retrying until invoice-sync has recorded it (if this persists, look at that event in the invoice-sync queue)',
+    );
+  }
+}

@@ -13,6 +13,11 @@ export interface Mahnung {
   dueDate: string;
   /** Fakturia's dunningLevel, held to the three letters we have. */
   level: 1 | 2 | 3;
+  /** The contract the invoice bills (`invoice.contractNumber`): a PayPal payment of it may hold the letter back. */
+  contractNumber?: string;
+  /** `2024-05-01`: a PayPal payment made well before it paid something else. */
+  invoiceDate?: string;
+  currency?: string;
 }
 
 const EVENT = 'DUNNING_CREATED';
@@ -61,6 +66,9 @@ export function readMahnung(payload: {
   }
   const dueDate = readText(invoice.dueDate);
   if (dueDate === undefined) throw new MissingFieldError(EVENT, 'payload.invoice.dueDate', context);
+  const contractNumber = readText(invoice.contractNumber);
+  const invoiceDate = readText(invoice.invoiceDate);
+  const currency = readText(invoice.currency);
   return {
     invoiceNumber,
     customerNumber,
@@ -68,5 +76,8 @@ export function readMahnung(payload: {
     amount,
     dueDate,
     level: mahnungLevel(payload.dunningLevel),
+    ...(contractNumber === undefined ? {} : { contractNumber }),
+    ...(invoiceDate === undefined ? {} : { invoiceDate }),
+    ...(currency === undefined ? {} : { currency }),
   };
 }

@@ -3,15 +3,17 @@ import {
   createCustomerDirectory,
   createCustomerResolver,
   createInvoiceLedger,
+  createPaypalPayments,
   createSubscriptionLinks,
 } from '@campus/customer-directory';
 import { createMailer } from '@campus/mailer';
-import { createProducerConnection, runWorkerApp } from '@campus/queues';
+import { closeConnection, createProducerConnection, runWorkerApp } from '@campus/queues';
+import { createPaypalCover } from './paypal-cover.js';
 import { createDunningMailWorker } from './worker.js';
 
 await runWorkerApp({
   name: 'worker-dunning-mail',
-  configGroups: ['mail', 'fakturia', 'paypal'],
+  configGroups: ['mail', 'fakturia', 'paypal', 'dunning'],
   async build(config, logger) {
     // Directory reads queue up while Redis reconnects instead of failing the job at once.
     const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
@@ -22,12 +24,17 @@ await runWorkerApp({
     const fakturia = createFakturiaClient(config.fakturia);
     const { apiUrl, clientId, clientSecret, confirmEvents } = config.paypal;
     const paypal = createPaypalClient({ apiUrl, clientId, clientSecret });
+    const paypalPayments = createPaypalPayments(redis, prefix);
     const definition = createDunningMailWorker({
       mailer,
       from: config.mail.from,
       directory,
       customers: createCustomerResolver({ directory, fetchFakturiaCustomer: fakturia.getCustomer }),
       ledger: createInvoiceLedger(redis, prefix),
+      paypalPayments,
+      paypalCover: createPaypalCover(redis, prefix, paypalPayments, {
+        leadDays: config.dunning.paypalLeadDays,
+      }),
       subscriptions: createSubscriptionLinks(redis, prefix),
       confirmPaypalEvents: paypalEventConfirmer(paypal, confirmEvents),
     });
@@ -35,7 +42,7 @@ await runWorkerApp({
       definition,
       async close() {
         await mailer.close();
-        await redis.quit().catch(() => redis.disconnect());
+        await closeConnection(redis);
       },
     };
   },

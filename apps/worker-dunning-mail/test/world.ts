@@ -3,7 +3,9 @@ import { loadConfig } from '@campus/config';
 import { createCustomerResolver } from '@campus/customer-directory';
 import type { RecordedRequest } from '@campus/sandbox';
 import { readFixture } from '@campus/testing';
+import { createPaypalPayments } from '@campus/customer-directory';
 import { captureLogs, workerTest, type WorkerWorld } from '@campus/worker-testing';
+import { createPaypalCover } from '../src/paypal-cover.js';
 import { createDunningMailWorker } from '../src/worker.js';
 
 /** The dunning-mail world, without a worker in this process: for tests that run the app as a process. */
@@ -19,6 +21,7 @@ export const test = worldTest.extend('worker', { auto: true }, async ({ world })
   const fakturia = createFakturiaClient(fakturiaApi);
   const { apiUrl, clientId, clientSecret, confirmEvents } = paypalApi;
   const paypal = createPaypalClient({ apiUrl, clientId, clientSecret, timeoutMs: 2_000 });
+  const paypalPayments = createPaypalPayments(world.connection, world.prefix);
   const definition = createDunningMailWorker({
     mailer: world.createMailer(logs.logger),
     from: world.config.mail.from,
@@ -28,6 +31,10 @@ export const test = worldTest.extend('worker', { auto: true }, async ({ world })
       fetchFakturiaCustomer: fakturia.getCustomer,
     }),
     ledger: world.ledger,
+    paypalPayments,
+    paypalCover: createPaypalCover(world.connection, world.prefix, paypalPayments, {
+      leadDays: 7,
+    }),
     subscriptions: world.links,
     confirmPaypalEvents: paypalEventConfirmer(paypal, confirmEvents),
   });

@@ -8,10 +8,12 @@ import {
   createCustomerResolver,
   createCustomerDirectory,
   createInvoiceLedger,
+  createPaypalPayments,
   createSubscriptionLinks,
   type CustomerResolver,
   type CustomerDirectory,
   type InvoiceLedger,
+  type PaypalPayments,
   type SubscriptionLinks,
 } from '@campus/customer-directory';
 import type { MailSender } from '@campus/mailer';
@@ -26,8 +28,10 @@ import type { EbookDeps } from './sell-ebook.js';
 export interface InvoiceSyncDeps extends BookingDeps, AttachDeps, EbookDeps {
   /** Customers' names for Fakturia invoices: the directory, filled from Fakturia on a miss. */
   customers: CustomerResolver;
-  /** Paid invoices (and PayPal-paid contracts), read by dunning-mail. */
+  /** Paid invoices, read by dunning-mail. */
   ledger: InvoiceLedger;
+  /** PayPal sales by contract and what went back of them, read by dunning-mail. */
+  paypalPayments: PaypalPayments;
   /** PayPal subscription → Fakturia contract, written by paypal-subscription. */
   links: SubscriptionLinks;
   products: Readonly<Record<string, Product>>;
@@ -109,6 +113,7 @@ export function createInvoiceSyncDeps(
     mail: services.mail,
     downloads: settings.downloads,
     ledger: createInvoiceLedger(redis, prefix),
+    paypalPayments: createPaypalPayments(redis, prefix),
     links: createSubscriptionLinks(redis, prefix),
     products: settings.products,
     requestsPerSecond: settings.requestsPerSecond,

@@ -5,6 +5,8 @@ import { handleFakturiaInvoiceCreated } from './handlers/fakturia-invoice-create
 import { handleFakturiaInvoicePaymentReceived } from './handlers/fakturia-invoice-payment-received.js';
 import { handleFakturiaInvoicecorrectionCreated } from './handlers/fakturia-invoicecorrection-created.js';
 import { handlePaypalPaymentSaleCompleted } from './handlers/paypal-payment-sale-completed.js';
+import { handlePaypalPaymentSaleRefunded } from './handlers/paypal-payment-sale-refunded.js';
+import { handlePaypalPaymentSaleReversed } from './handlers/paypal-payment-sale-reversed.js';
 import { handlePlenigoInvoiceCancellationCreation } from './handlers/plenigo-invoice-cancellation-creation.js';
 import { handlePlenigoInvoiceCorrectionCreation } from './handlers/plenigo-invoice-correction-creation.js';
 import { handlePlenigoInvoiceCreation } from './handlers/plenigo-invoice-creation.js';
@@ -31,6 +33,8 @@ export function createInvoiceSyncWorker(deps: InvoiceSyncDeps) {
       'plenigo.INVOICE_CORRECTION/CREATION': handlePlenigoInvoiceCorrectionCreation(deps),
       'plenigo.INVOICE_CANCELLATION/CREATION': handlePlenigoInvoiceCancellationCreation(deps),
       'paypal.PAYMENT.SALE.COMPLETED': handlePaypalPaymentSaleCompleted(deps),
+      'paypal.PAYMENT.SALE.REFUNDED': handlePaypalPaymentSaleRefunded(deps),
+      'paypal.PAYMENT.SALE.REVERSED': handlePaypalPaymentSaleReversed(deps),
       'campus.form.ebook.kauf.submit': handleCampusFormEbookKaufSubmit(deps),
     },
     confirmPaypalEvents: deps.confirmPaypalEvents,

@@ -41,6 +41,28 @@ describe('worker-login-mail', () => {
     expect(await verifyMagicCode(store, email, codeIn(mails[0]!))).toBe('valid');
   });
 
+  test('mails a code for each of two crossing requests, and whichever mail is opened, its code verifies', async ({
+    world,
+    store,
+  }) => {
+    // Three double clicks; the customer types the first mail's code, the second's, the first's.
+    for (const [pair, used] of [0, 1, 0].entries()) {
+      const email = `double.click.${pair}@example.com`;
+      const ids = await Promise.all(
+        ['a', 'b'].map((click) => requestCode(world, email, `msg_login_cross_${pair}_${click}`)),
+      );
+      for (const id of ids) expect((await world.settled(id)).state).toBe('completed');
+
+      const mails = await world.mails(email);
+      expect(mails).toHaveLength(2);
+      const codes = mails.map(codeIn);
+      expect(codes[0]).not.toBe(codes[1]);
+      expect(await verifyMagicCode(store, email, codes[used]!)).toBe('valid');
+      // Used once, the address's codes are gone: the other mail's code no longer logs in.
+      expect(await verifyMagicCode(store, email, codes[1 - used]!)).toBe('invalid');
+    }
+  });
+
   test('mails five codes for six requests in a row and completes the sixth quietly', async ({
     world,
   }) => {

@@ -1,6 +1,7 @@
 import { createProsonataClient, createProsonataQuota } from '@campus/clients';
 import { createProducerConnection, runWorkerApp } from '@campus/queues';
 import { createAddressSync } from './address-sync.js';
+import { createCertificateErasure } from './certificate-erasure.js';
 import { createOrderToCustomerWorker } from './worker.js';
 
 await runWorkerApp({
@@ -23,7 +24,10 @@ await runWorkerApp({
       groups: { customers: customerId, prospects: prospectCustomerId },
     });
     return {
-      definition: createOrderToCustomerWorker({ addresses }),
+      definition: createOrderToCustomerWorker({
+        addresses,
+        certificates: createCertificateErasure(redis, prefix),
+      }),
       async close() {
         await redis.quit().catch(() => redis.disconnect());
       },

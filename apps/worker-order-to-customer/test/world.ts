@@ -4,6 +4,7 @@ import { createProducerConnection } from '@campus/queues';
 import type { Address, RecordedRequest } from '@campus/sandbox';
 import { workerTest, type WorkerWorld } from '@campus/worker-testing';
 import { createAddressSync } from '../src/address-sync.js';
+import { createCertificateErasure } from '../src/certificate-erasure.js';
 import { createOrderToCustomerWorker } from '../src/worker.js';
 
 export interface WorkerOptions {
@@ -38,7 +39,8 @@ export const test = workerTest({
       prospects: settings.prospectCustomerId,
     };
     const addresses = createAddressSync({ prosonata, redis, prefix: world.prefix, groups });
-    return world.startWorker(createOrderToCustomerWorker({ addresses }), {
+    const certificates = createCertificateErasure(redis, world.prefix);
+    return world.startWorker(createOrderToCustomerWorker({ addresses, certificates }), {
       settings: options.concurrency === undefined ? {} : { concurrency: options.concurrency },
     });
   };

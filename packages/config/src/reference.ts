@@ -17,6 +17,9 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   offers: 'Offers (worker-offer-mail)',
   catalog: 'Products and PayPal plans',
   downloads: 'E-book download links (the mail to an e-book buyer)',
+  certificates: 'Certificates (worker-certificate-mail)',
+  dunning: 'Dunning (worker-dunning-mail)',
+  certificatePage: "The receiver's certificate page (`GET /zertifikate/{number}`)",
   dashboard: 'Dashboard (apps/dashboard)',
   website: 'The Campus website (offer and PayPal links)',
 };

@@ -12,6 +12,13 @@ export type {
   SubscriptionLink,
   SubscriptionLinks,
 } from './customer-directory.js';
+export { createPaypalPayments, returnedSaleId } from './paypal-payments.js';
+export type {
+  PaypalPayments,
+  PaypalReturn,
+  PaypalSale,
+  PaypalSaleRecord,
+} from './paypal-payments.js';
 export { CustomerNotInDirectoryError } from './customer-not-in-directory-error.js';
 export { createCustomerResolver, CustomerUnknownAtFakturiaError } from './customer-resolver.js';
 export type {

@@ -9,6 +9,7 @@ import type {
   PaypalEvent,
   PaypalSale,
   PaypalSubscriptionResource,
+  PaypalSaleReturn,
   PlenigoCallback,
   PlenigoCustomer,
   PlenigoFailedPayment,
@@ -41,6 +42,8 @@ export interface RoutedEventBodies {
   'paypal.PAYMENT.SALE.COMPLETED': PaypalEvent<PaypalSale>;
   'paypal.PAYMENT.SALE.DENIED': PaypalEvent<PaypalSale>;
   'paypal.BILLING.SUBSCRIPTION.PAYMENT.FAILED': PaypalEvent<PaypalSubscriptionResource>;
+  'paypal.PAYMENT.SALE.REFUNDED': PaypalEvent<PaypalSaleReturn>;
+  'paypal.PAYMENT.SALE.REVERSED': PaypalEvent<PaypalSaleReturn>;
   'campus.form.b2b.angebot.submit': CampusEnvelope<B2bAngebotForm>;
   'campus.campus.angebot.angenommen': CampusEnvelope<AngebotAngenommen>;
   'campus.form.ebook.kauf.submit': CampusEnvelope<EbookKaufForm>;

@@ -43,6 +43,7 @@ export type {
   PlenigoFailedPayment,
   PaypalEvent,
   PaypalSale,
+  PaypalSaleReturn,
   PaypalSubscriptionResource,
   CampusEnvelope,
   B2bAngebotForm,

@@ -191,6 +191,21 @@ export interface PaypalSale {
   create_time?: string;
 }
 
+/**
+ * The resource of PAYMENT.SALE.REFUNDED (a refund) and PAYMENT.SALE.REVERSED
+ * (a chargeback or other reversal). PayPal's samples give the amount
+ * negative; a refund names its sale in `sale_id`, the reversal sample only
+ * carries the sale's id as `id`.
+ */
+export interface PaypalSaleReturn {
+  id: string;
+  sale_id?: string;
+  parent_payment?: string;
+  state?: string;
+  amount: { total: string; currency: string };
+  create_time?: string;
+}
+
 /** The resource of BILLING.SUBSCRIPTION.PAYMENT.FAILED: the billing subscription. */
 export interface PaypalSubscriptionResource {
   id: string;

@@ -42,6 +42,17 @@ export const ROUTES = [
   { source: 'plenigo', eventType: 'FAILED_PAYMENT/PAYMENT_FAILED', queues: ['dunning-mail'] },
   { source: 'paypal', eventType: 'PAYMENT.SALE.COMPLETED', queues: ['invoice-sync'] },
   { source: 'paypal', eventType: 'PAYMENT.SALE.DENIED', queues: ['dunning-mail'] },
+  // invoice-sync records that the payment no longer counts; dunning-mail then sends a Mahnung it held back for it.
+  {
+    source: 'paypal',
+    eventType: 'PAYMENT.SALE.REFUNDED',
+    queues: ['invoice-sync', 'dunning-mail'],
+  },
+  {
+    source: 'paypal',
+    eventType: 'PAYMENT.SALE.REVERSED',
+    queues: ['invoice-sync', 'dunning-mail'],
+  },
   {
     source: 'paypal',
     eventType: 'BILLING.SUBSCRIPTION.PAYMENT.FAILED',

@@ -16,13 +16,16 @@ import paypalSubscriptionCreate from './schemas/seed/paypal_subscription_create_
 import paypalPaymentCompleted from './schemas/seed/paypal_webhook_payment_completed.json' with { type: 'json' };
 import paypalPaymentDenied from './schemas/seed/paypal_webhook_payment_denied.json' with { type: 'json' };
 import paypalSubscriptionPaymentFailed from './schemas/paypal/paypal_webhook_subscription_payment_failed.json' with { type: 'json' };
+import paypalSaleRefunded from './schemas/paypal/paypal_webhook_sale_refunded.json' with { type: 'json' };
+import paypalSaleReversed from './schemas/paypal/paypal_webhook_sale_reversed.json' with { type: 'json' };
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /**
  * The 12 seed schemas (verbatim), our two `campus.*` schemas, PayPal's
- * subscription payment failure and our e-book mail contract, by name.
+ * subscription payment failure, sale refund and reversal, and our e-book mail
+ * contract, by name.
  */
 export const SCHEMAS = {
   form_b2b_angebot_in: formB2bAngebot,
@@ -38,6 +41,8 @@ export const SCHEMAS = {
   paypal_webhook_payment_completed: paypalPaymentCompleted,
   paypal_webhook_payment_denied: paypalPaymentDenied,
   paypal_webhook_subscription_payment_failed: paypalSubscriptionPaymentFailed,
+  paypal_webhook_sale_refunded: paypalSaleRefunded,
+  paypal_webhook_sale_reversed: paypalSaleReversed,
   campus_angebot_angenommen_in: angebotAngenommen,
   campus_zertifikat_ausstellen_in: zertifikatAusstellen,
   mail_ebook_kauf_out: mailEbookKauf,

@@ -1,11 +1,17 @@
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { RedisClient } from '@campus/queues';
 
 /**
  * Login codes: 8 characters [A-Z0-9] from a CSPRNG, stored only as an HMAC
- * (so a Redis dump does not reveal codes), valid 15 minutes, single use. The
- * receiver verifies, the login-mail worker issues; both use this module so the
- * storage format has one owner.
+ * (so a Redis dump does not reveal codes), valid 15 minutes from their mail.
+ * An address may hold several codes at once: two requests that cross (a
+ * double click) mail two codes, and each verifies until one of them is used
+ * (then every code of the address is gone) or it expires. Keeping every code
+ * is the design that is simplest to make correct: nothing is replaced, so no
+ * mail can carry a code that a later request already overwrote, and no
+ * plaintext code has to be kept to send it again. The receiver verifies, the
+ * login-mail worker issues; both use this module so the storage format has
+ * one owner.
  */
 export const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 export const CODE_LENGTH = 8;
@@ -35,7 +41,10 @@ function normaliseEmail(email: string): string {
 function keys(store: MagicCodeStore, email: string) {
   const id = createHash('sha256').update(normaliseEmail(email)).digest('hex');
   return {
-    code: `${store.prefix}:magic-code:{${id}}`,
+    // A hash of code HMAC → expiry (ms); `magic-codes`, not the single `magic-code` string of
+    // before. Codes and tries share a hash tag: one script uses both, and in a Redis Cluster
+    // its keys must be in one slot.
+    codes: `${store.prefix}:magic-codes:{${id}}`,
     tries: `${store.prefix}:magic-code-tries:{${id}}`,
     requests: `${store.prefix}:magic-code-requests:{${id}}`,
   };
@@ -64,47 +73,79 @@ export async function allowCodeRequest(store: MagicCodeStore, email: string): Pr
   return count <= MAX_REQUESTS;
 }
 
-/** Stores a new code for the address, replacing any earlier one. */
+// Adds a code (its HMAC, expiring at ARGV[2]) beside the address's others,
+// drops those already expired, and keeps the hash as long as its newest code.
+const ADD_CODE = `
+local now = tonumber(ARGV[3])
+local fields = redis.call('HGETALL', KEYS[1])
+for i = 1, #fields, 2 do
+  if tonumber(fields[i + 1]) <= now then redis.call('HDEL', KEYS[1], fields[i]) end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+local ttl = redis.call('PTTL', KEYS[1])
+local wanted = tonumber(ARGV[2]) - now
+if ttl < wanted then redis.call('PEXPIRE', KEYS[1], wanted) end
+return redis.call('HLEN', KEYS[1])
+`;
+
+/**
+ * Stores a new code for the address beside any earlier ones still valid
+ * (each expires CODE_TTL_SECONDS after it was stored); answers how many
+ * codes the address now holds.
+ */
 export async function storeMagicCode(
   store: MagicCodeStore,
   email: string,
   code: string,
-): Promise<void> {
-  await store.redis.set(
-    keys(store, email).code,
+  now = Date.now(),
+): Promise<number> {
+  return (await store.redis.eval(
+    ADD_CODE,
+    1,
+    keys(store, email).codes,
     codeHash(store, email, code),
-    'EX',
-    CODE_TTL_SECONDS,
-  );
+    now + CODE_TTL_SECONDS * 1000,
+    now,
+  )) as number;
 }
 
-// Counts the try and reads the stored hash in one atomic step, so parallel
-// guesses cannot slip past the limit.
-const COUNT_TRY_AND_READ = `
+// Counts the try; then, unless locked, uses the code if the address holds it
+// unexpired: all in one step, so parallel guesses cannot slip past the limit
+// and two codes of one address can never both be used (the first use takes
+// every code of the address with it).
+const TRY_CODE = `
 local tries = redis.call('INCR', KEYS[2])
-if tries == 1 then redis.call('EXPIRE', KEYS[2], ARGV[1]) end
-return {tries, redis.call('GET', KEYS[1])}
+if tries == 1 then redis.call('EXPIRE', KEYS[2], ARGV[3]) end
+if tries > tonumber(ARGV[4]) then return 'locked' end
+local expires = redis.call('HGET', KEYS[1], ARGV[1])
+if expires and tonumber(expires) > tonumber(ARGV[2]) then
+  redis.call('DEL', KEYS[1], KEYS[2])
+  return 'valid'
+end
+return 'invalid'
 `;
 
-/** Checks a code: `valid` once (then it is gone), `invalid`, or `locked` after too many failed tries. */
+/**
+ * Checks a code: `valid` once (then every code of the address is gone),
+ * `invalid`, or `locked` after MAX_FAILED_TRIES tries in the window. The
+ * candidate is looked up by its HMAC, which only the secret's holder can
+ * make, so the lookup's timing tells nothing about stored codes.
+ */
 export async function verifyMagicCode(
   store: MagicCodeStore,
   email: string,
   code: string,
+  now = Date.now(),
 ): Promise<VerifyOutcome> {
   const k = keys(store, email);
-  const [tries, stored] = (await store.redis.eval(
-    COUNT_TRY_AND_READ,
+  return (await store.redis.eval(
+    TRY_CODE,
     2,
-    k.code,
+    k.codes,
     k.tries,
+    codeHash(store, email, code),
+    now,
     CODE_TTL_SECONDS,
-  )) as [number, string | null];
-  if (tries > MAX_FAILED_TRIES) return 'locked';
-  const candidate = Buffer.from(codeHash(store, email, code), 'hex');
-  const expected = Buffer.from(stored ?? '', 'hex');
-  const match = expected.length === candidate.length && timingSafeEqual(expected, candidate);
-  if (!match) return 'invalid';
-  await store.redis.del(k.code, k.tries);
-  return 'valid';
+    MAX_FAILED_TRIES,
+  )) as VerifyOutcome;
 }

@@ -9,6 +9,8 @@ const zertifikat = {
   produkt_name: 'Zertifikatskurs Projektmanagement',
   zertifikat_nr: 'ZK-2024-0001',
   abschluss_datum: '2024-06-28',
+  sha256: 'a'.repeat(64),
+  pruef_url: 'https://campus.example/zertifikate/ZK-2024-0001',
 };
 const pdf = {
   filename: 'Zertifikat-ZK-2024-0001.pdf',

@@ -51,6 +51,8 @@ const FULL: { [K in MailTemplateName]: MailTemplateVars[K] } = {
     produkt_name: 'Datenschutz kompakt',
     zertifikat_nr: 'Z-2024-000123',
     abschluss_datum: '2024-06-03T12:00:00Z',
+    sha256: 'a'.repeat(64),
+    pruef_url: 'https://campus.example.com/zertifikate/Z-2024-000123',
   },
   magic_code: { code: 'AB12CD34', gueltig_minuten: 15 },
   paypal_freigabe: {
@@ -88,6 +90,8 @@ const MINIMAL: { [K in MailTemplateName]: MailTemplateVars[K] } = {
     produkt_name: 'Datenschutz kompakt',
     zertifikat_nr: 'Z-1',
     abschluss_datum: '2024-06-03',
+    sha256: 'b'.repeat(64),
+    pruef_url: 'https://campus.example.com/zertifikate/Z-1',
   },
   magic_code: { code: 'AB12CD34' },
   paypal_freigabe: { freigabe_link: 'https://www.paypal.com/x', vertrag_nr: 'V-1' },
@@ -116,7 +120,14 @@ const SHOWN: Record<MailTemplateName, string[]> = {
   follow_up_1: ['Muster GmbH', 'Max Beispiel', followUp.annahme_link],
   follow_up_2: ['Muster GmbH', 'Max Beispiel', followUp.annahme_link],
   follow_up_3: ['Muster GmbH', 'Max Beispiel', followUp.annahme_link],
-  zertifikat: ['Erika Muster', 'Datenschutz kompakt', 'Z-2024-000123', '03.06.2024'],
+  zertifikat: [
+    'Erika Muster',
+    'Datenschutz kompakt',
+    'Z-2024-000123',
+    '03.06.2024',
+    'a'.repeat(64),
+    'https://campus.example.com/zertifikate/Z-2024-000123',
+  ],
   magic_code: ['AB12CD34', '15 Minuten'],
   paypal_freigabe: [
     'Erika Muster',

@@ -78,6 +78,8 @@ describe('sendOnce', () => {
         produkt_name: 'Zertifikatskurs Projektmanagement',
         zertifikat_nr: 'ZK-2024-0001',
         abschluss_datum: '2024-06-28',
+        sha256: 'c'.repeat(64),
+        pruef_url: 'https://campus.example/zertifikate/ZK-2024-0001',
       },
       attachments: [{ filename: 'Zertifikat.pdf', content, contentType: 'application/pdf' }],
     });

@@ -90,6 +90,8 @@ function certificateMail(): MailMessage {
     produkt_name: 'Datenschutz kompakt',
     zertifikat_nr: 'Z-2024-000123',
     abschluss_datum: '2024-06-03',
+    sha256: 'c'.repeat(64),
+    pruef_url: 'https://campus.example/zertifikate/Z-2024-000123',
   });
   return {
     to: RECIPIENT,

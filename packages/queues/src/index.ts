@@ -40,6 +40,7 @@ export { decideRetry } from './worker/retry-policy.js';
 export type { RetryDecision } from './worker/retry-policy.js';
 export { parseEventJob, parseInternalJob } from './worker/job-validation.js';
 export { runOnce } from './worker/idempotency.js';
+export type { RunOnceOptions } from './worker/idempotency.js';
 export { startWorker } from './worker/start-worker.js';
 export type { StartWorkerOptions, RunningWorker } from './worker/start-worker.js';
 export { runWorkerApp } from './worker/run-worker-app.js';

@@ -17,10 +17,13 @@ export type LoginCodeOutcome =
  *
  * Both steps run through ctx.once. The limit decision is recorded, so a retry
  * does not count the same request again. Generate, store and send are one
- * step: when the send fails, the retry makes a new code and stores it over the
- * unsent one before mailing it, so the code in the mail is always the one that
- * verifies. Nothing plaintext is recorded for a retry to reuse: the code lives
- * only hashed in Redis and in the mail.
+ * step. A code is stored beside the address's other codes, never over them:
+ * two requests that cross (a double click) mail two codes, and whichever mail
+ * the customer opens, its code verifies (until one code is used). When the
+ * send fails, the retry makes a new code; the unsent one stays valid until it
+ * expires, so a mail that did go out despite the error (an answer lost after
+ * the data was accepted) still works. Nothing plaintext is recorded for a
+ * retry to reuse: the code lives only hashed in Redis and in the mail.
  */
 export function handleCampusFormLoginMagicCodeRequest(
   deps: LoginMailDeps,

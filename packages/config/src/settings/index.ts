@@ -1,8 +1,10 @@
 import { catalog } from './catalog.js';
+import { certificatePage, certificates } from './certificates.js';
 import { core } from './core.js';
 import { dashboard } from './dashboard.js';
 import type { GroupConfig, SettingSpec } from './define.js';
 import { downloads } from './downloads.js';
+import { dunning } from './dunning.js';
 import { fakturia } from './fakturia.js';
 import { lexoffice } from './lexoffice.js';
 import { magicCode } from './magic-code.js';
@@ -37,6 +39,9 @@ export const GROUPS = {
   offers,
   catalog,
   downloads,
+  certificates,
+  certificatePage,
+  dunning,
   dashboard,
 } as const;
 

@@ -17,6 +17,8 @@ import { validateAgainst, type SchemaName } from '../schemas.js';
 export const PAYPAL_EVENTS = [
   'PAYMENT.SALE.COMPLETED',
   'PAYMENT.SALE.DENIED',
+  'PAYMENT.SALE.REFUNDED',
+  'PAYMENT.SALE.REVERSED',
   'BILLING.SUBSCRIPTION.PAYMENT.FAILED',
 ] as const;
 export type PaypalEventType = (typeof PAYPAL_EVENTS)[number];
@@ -24,6 +26,8 @@ export type PaypalEventType = (typeof PAYPAL_EVENTS)[number];
 const PAYPAL_SCHEMAS: Record<PaypalEventType, SchemaName> = {
   'PAYMENT.SALE.COMPLETED': 'paypal_webhook_payment_completed',
   'PAYMENT.SALE.DENIED': 'paypal_webhook_payment_denied',
+  'PAYMENT.SALE.REFUNDED': 'paypal_webhook_sale_refunded',
+  'PAYMENT.SALE.REVERSED': 'paypal_webhook_sale_reversed',
   'BILLING.SUBSCRIPTION.PAYMENT.FAILED': 'paypal_webhook_subscription_payment_failed',
 };
 

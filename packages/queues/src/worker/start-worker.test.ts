@@ -100,6 +100,8 @@ describe('the worker runtime', () => {
           },
           'paypal.PAYMENT.SALE.DENIED': async () => {},
           'paypal.BILLING.SUBSCRIPTION.PAYMENT.FAILED': async () => {},
+          'paypal.PAYMENT.SALE.REFUNDED': async () => {},
+          'paypal.PAYMENT.SALE.REVERSED': async () => {},
           'plenigo.FAILED_PAYMENT/PAYMENT_FAILED': async () => {},
         },
         // Only a Fakturia job is queued here; PayPal's confirmation is the apps' tests' concern.
