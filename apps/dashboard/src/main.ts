@@ -21,7 +21,8 @@ const replay = new Worker(
   createQuarantineReplay(redis, queues, config.queues.eventKeyTtlDays * 24 * 60 * 60),
   {
     connection: createWorkerConnection(config.core),
-    prefix: config.core.queuePrefix,
+    // The quarantine queue's own prefix: on a Redis Cluster it carries its hash tag.
+    prefix: queues.quarantine.opts.prefix,
     concurrency: 1,
     skipVersionCheck: true,
   },

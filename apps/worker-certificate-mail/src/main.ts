@@ -12,7 +12,7 @@ await runWorkerApp({
   async build(config, logger) {
     const mailer = createMailer({ config: config.mail, logger });
     // The registry's connection holds commands through a short Redis reconnect.
-    const redis = createProducerConnection(config.core.redisUrl, { enableOfflineQueue: true });
+    const redis = createProducerConnection(config.core, { enableOfflineQueue: true });
     redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
     const prefix = config.core.queuePrefix;
     const definition = createCertificateWorker({
