@@ -1,5 +1,7 @@
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +33,12 @@ import type { RedisClient } from '@campus/queues';
  * framing, an open redirect after login (issue #9).
  */
 const CHROMIUM = '/usr/bin/chromium';
-const IMAGES = fileURLToPath(new URL('../../../docs/images/', import.meta.url));
+// The screenshots in docs/ are rewritten only when asked (UPDATE_SCREENSHOTS=1);
+// otherwise they go to a temporary folder, so that a test run leaves the tree clean.
+const IMAGES =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../../../docs/images/', import.meta.url))
+    : `${mkdtempSync(join(tmpdir(), 'dashboard-shots-'))}/`;
 const prefix = 'browser';
 
 let redis: TestRedis;
@@ -141,13 +148,7 @@ describe('the dashboard in a browser', () => {
     await page.fill('#user', SANDBOX_SECRETS.DASHBOARD_USER);
     await page.fill('#password', SANDBOX_SECRETS.DASHBOARD_PASSWORD);
     await page.click('button[type=submit]');
-    await page
-      .waitForURL(/\/queues\/queue\/dunning-mail/, { waitUntil: 'commit' })
-      .catch(async (e) => {
-        await page.screenshot({ path: '/tmp/debug-login.png' });
-        console.error('URL NOW', page.url());
-        throw e;
-      });
+    await page.waitForURL(/\/queues\/queue\/dunning-mail/, { waitUntil: 'commit' });
 
     await page
       .getByText('customer K1234 has no e-mail address')

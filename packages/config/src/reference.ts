@@ -9,7 +9,7 @@ const GROUP_TITLES: Record<SettingGroup, string> = {
   paypal:
     'PayPal API (worker-paypal-subscription; invoice-sync and dunning-mail confirm events; receiver with PAYPAL_VERIFY_MODE=api)',
   mail: 'Mail (the mail workers)',
-  sandbox: 'Sandbox stand-ins (apps/sandbox)',
+  sandbox: 'Sandbox stand-ins (packages/sandbox, started by apps/sandbox)',
   worker: 'Every worker app',
   lexoffice: 'Lexoffice (worker-invoice-sync; apps/sandbox accepts only this key)',
   prosonata: 'ProSonata (worker-order-to-customer)',
