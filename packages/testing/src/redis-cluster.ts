@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RedisProcess, redisServerArgs } from './redis-process.js';
 
 /** One node of a local Redis Cluster. */
 export interface ClusterNode {
@@ -110,46 +111,15 @@ function parseReply(data: string): string | undefined {
   throw new Error(`unexpected reply ${head}`);
 }
 
-async function waitForPing(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await command(port, ['PING'])) === 'PONG') return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not start`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 class LocalClusterNode implements ClusterNode {
-  private child: ChildProcess | undefined;
+  private readonly process: RedisProcess;
   constructor(
     readonly port: number,
-    private readonly dir: string,
-  ) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  get running(): boolean {
-    return this.child !== undefined;
-  }
-
-  async start(): Promise<void> {
-    if (this.child) return;
-    mkdirSync(this.dir, { recursive: true });
-    const child = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(this.port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        this.dir,
+    dir: string,
+  ) {
+    this.process = new RedisProcess(port, () => {
+      mkdirSync(dir, { recursive: true });
+      return redisServerArgs(port, dir, [
         '--cluster-enabled',
         'yes',
         '--cluster-config-file',
@@ -161,32 +131,24 @@ class LocalClusterNode implements ClusterNode {
         'yes',
         '--appendfsync',
         'everysec',
-        '--save',
-        '',
-        '--maxmemory-policy',
-        'noeviction',
-        '--protected-mode',
-        'no',
-        '--loglevel',
-        'warning',
-      ],
-      { stdio: 'ignore' },
-    );
-    this.child = child;
-    child.once('exit', () => {
-      if (this.child === child) this.child = undefined;
+      ]);
     });
-    await waitForPing(this.port, 10_000);
   }
 
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.child = undefined;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return this.process.running;
+  }
+
+  start(): Promise<void> {
+    return this.process.start();
+  }
+
+  kill(): Promise<void> {
+    return this.process.kill();
   }
 }
 

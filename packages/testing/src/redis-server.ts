@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTestEnvironment } from '@campus/config';
 import type * as Testcontainers from 'testcontainers';
+import { RedisProcess, redisServerArgs } from './redis-process.js';
 
 /** A Redis for one test file. `stop`/`start` let a test take it away and bring it back. */
 export interface TestRedis {
@@ -36,77 +37,29 @@ function hasRedisServerBinary(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = new Socket();
-      socket.once('connect', () => {
-        socket.write('PING\r\n');
-      });
-      socket.once('data', (data) => {
-        socket.destroy();
-        resolve(String(data).startsWith('+PONG'));
-      });
-      socket.once('error', () => resolve(false));
-      socket.connect(port, '127.0.0.1');
-    });
-    if (ok) return;
-    if (Date.now() > deadline)
-      throw new Error(`redis-server on port ${port} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 class LocalRedisServer implements TestRedis {
   readonly canRestart = true;
-  private child: ChildProcess | undefined;
+  private readonly process: RedisProcess;
   constructor(
     readonly port: number,
     private readonly dir: string,
-    private readonly appendOnly: boolean,
-  ) {}
+    appendOnly: boolean,
+  ) {
+    this.process = new RedisProcess(port, () =>
+      redisServerArgs(port, dir, ['--appendonly', appendOnly ? 'yes' : 'no']),
+    );
+  }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
-    if (this.child) return;
-    const args = [
-      '--port',
-      String(this.port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      this.dir,
-      '--save',
-      '',
-      '--appendonly',
-      this.appendOnly ? 'yes' : 'no',
-      '--maxmemory-policy',
-      'noeviction',
-      '--protected-mode',
-      'no',
-      '--loglevel',
-      'warning',
-    ];
-    const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    this.child = child;
-    child.once('exit', () => {
-      if (this.child === child) this.child = undefined;
-    });
-    await waitForPort(this.port, 10_000);
+  start(): Promise<void> {
+    return this.process.start();
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.child = undefined;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+  stop(): Promise<void> {
+    return this.process.kill();
   }
 
   async close(): Promise<void> {
