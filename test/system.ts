@@ -126,15 +126,23 @@ export async function startSystem(
     ...extraEnv,
   };
   const apps = new Map<string, RunningApp>();
-  const sandboxApp = spawnApp('sandbox', env);
-  apps.set('sandbox', sandboxApp);
-  await sandboxApp.waitFor(/sandbox listening/, 60_000);
-  for (const name of APPS.slice(1)) apps.set(name, spawnApp(name, env));
-  await Promise.all(
-    APPS.slice(1).map((name) =>
-      apps.get(name)!.waitFor(name.startsWith('worker-') ? /started/ : /listening/, 90_000),
-    ),
-  );
+  try {
+    const sandboxApp = spawnApp('sandbox', env);
+    apps.set('sandbox', sandboxApp);
+    await sandboxApp.waitFor(/sandbox listening/, 60_000);
+    for (const name of APPS.slice(1)) apps.set(name, spawnApp(name, env));
+    await Promise.all(
+      APPS.slice(1).map((name) =>
+        apps.get(name)!.waitFor(name.startsWith('worker-') ? /started/ : /listening/, 90_000),
+      ),
+    );
+  } catch (error) {
+    // Leave nothing running behind a start that failed: the test's afterAll has no system to stop.
+    await Promise.all([...apps.values()].map((app) => app.stop('SIGKILL')));
+    await redis?.close();
+    await cluster?.close();
+    throw error;
+  }
 
   const connection = createProducerConnection(
     cluster ? { redisUrl: cluster.url, redisCluster: true } : redis!.url,

@@ -300,6 +300,11 @@ export async function startTestCluster(options: { masters?: number } = {}): Prom
       rmSync(root, { recursive: true, force: true });
     },
   };
-  await cluster.waitUntilHealthy();
+  try {
+    await cluster.waitUntilHealthy();
+  } catch (error) {
+    await cluster.close();
+    throw error;
+  }
   return cluster;
 }
