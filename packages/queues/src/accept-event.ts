@@ -23,11 +23,13 @@ export function eventRecordKey(prefix: string, eventKey: string): string {
  * the sender delivers it. The job id is the event key, so an add is idempotent
  * per queue; a record of the key says whether this delivery is new.
  *
- * - New key: add to each queue (in parallel; pipelined), then `accepted`.
- * - Known key: look at each queue's job. Missing (an earlier delivery died
- *   between the record and the add) → add it now; failed for good → retry it
- *   (the sender's retry becomes ours); both give `accepted`. Otherwise
- *   `duplicate`.
+ * - The record (`SET NX`) and the add to each queue go to Redis together,
+ *   one round trip: an add of a job id that exists changes nothing.
+ * - New key → `accepted`.
+ * - Known key: a queue whose job was missing (an earlier delivery died
+ *   between the record and the add) got it now; a job that failed for good
+ *   is retried (the sender's retry becomes ours); both give `accepted`.
+ *   Otherwise `duplicate`.
  *
  * With `replicas`, every outcome (a duplicate too: the first delivery's adds
  * may not have reached a replica yet) waits until that many replicas of each
@@ -71,32 +73,40 @@ async function addToQueues(
 ): Promise<AcceptOutcome> {
   const name = jobNameOf(job.source, job.eventType);
   const record = JSON.stringify({ receivedAt: job.receivedAt, queues: targets });
-  const isNew = await redis.set(
-    eventRecordKey(queues.prefix, job.eventKey),
-    record,
-    'EX',
-    rememberSeconds,
-    'NX',
-  );
+  // One round trip for a new event: the record, and per queue whether its job
+  // was there and the add (idempotent by job id), are issued in the same tick,
+  // so auto-pipelining writes them together (on a cluster: per node, the
+  // EXISTS ahead of the add on the queue's node). Every reply is awaited
+  // before the caller answers 2xx.
+  const [isNew, existed] = await Promise.all([
+    redis.set(eventRecordKey(queues.prefix, job.eventKey), record, 'EX', rememberSeconds, 'NX'),
+    Promise.all(
+      targets.map((q) => {
+        const queue = queues.domain[q];
+        const exists = redis.exists(queue.toKey(job.eventKey));
+        return Promise.all([exists, queue.add(name, job, { jobId: job.eventKey })]).then(
+          ([count]) => count > 0,
+        );
+      }),
+    ),
+  ]);
   if (isNew === 'OK') {
-    await Promise.all(targets.map((q) => queues.domain[q].add(name, job, { jobId: job.eventKey })));
     return { status: 'accepted', eventKey: job.eventKey, queues: [...targets], requeued: [] };
   }
 
-  const added: DomainQueue[] = [];
+  // A redelivery. A job that was missing (an earlier delivery died between
+  // the record and the add, or retention removed it) was added just now; one
+  // that failed for good is retried (the sender's retry becomes ours).
+  const added = targets.filter((_, i) => !existed[i]);
   const requeued: DomainQueue[] = [];
   await Promise.all(
-    targets.map(async (q) => {
+    targets.map(async (q, i) => {
+      if (!existed[i]) return;
       const queue = queues.domain[q];
-      const state = await queue.getJobState(job.eventKey);
-      if (state === 'unknown') {
-        await queue.add(name, job, { jobId: job.eventKey });
-        added.push(q);
-      } else if (state === 'failed') {
-        const existing = await queue.getJob(job.eventKey);
-        await existing?.retry('failed');
-        requeued.push(q);
-      }
+      if ((await queue.getJobState(job.eventKey)) !== 'failed') return;
+      const failed = await queue.getJob(job.eventKey);
+      await failed?.retry('failed');
+      requeued.push(q);
     }),
   );
   if (added.length === 0 && requeued.length === 0)
