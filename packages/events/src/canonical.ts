@@ -15,23 +15,30 @@ export class CanonicalText {
  * CanonicalText for parts taken from the source text.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
   if (value instanceof CanonicalText) return value.text;
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
-    return `${out}]`;
+    if (value.length === 0) return '[]';
+    let out = '[' + canonicalJson(value[0]);
+    for (let i = 1; i < value.length; i++) out += ',' + canonicalJson(value[i]);
+    return out + ']';
   }
   const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
   let out = '{';
-  let first = true;
-  for (const key of Object.keys(record).sort()) {
-    if (record[key] === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
-    first = false;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    if (out.length > 1) out += ',';
+    out +=
+      (PLAIN_KEY.test(key) ? '"' + key + '"' : JSON.stringify(key)) + ':' + canonicalJson(member);
   }
-  return `${out}}`;
+  return out + '}';
 }
+
+/** A key JSON.stringify writes as it is, between quotes. */
+const PLAIN_KEY = /^[\w.\- ]*$/;
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');

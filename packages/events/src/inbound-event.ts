@@ -24,10 +24,17 @@ export interface ValidationContext {
   /** For the website: the Standard Webhooks `webhook-id`. */
   webhookId?: string;
   /**
-   * The body as sent: event keys are made from it (numbers as written), so
-   * that two events JSON.parse would read alike keep different keys.
+   * The body as sent, when JSON.parse would not keep its numbers as written
+   * (ingest decides, scanJsonText): event keys are then made from it, so that
+   * two events JSON.parse would read alike keep different keys.
    */
   sourceText?: string;
+  /**
+   * The key the receiver made of this very body (a queued job's `eventKey`):
+   * taken as it is rather than made again, which for Fakturia and plenigo
+   * means canonical JSON and a hash of the whole body on every job.
+   */
+  eventKey?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '@campus/testing';
-import { ingest, type IngestMeta } from './index.js';
+import { fakturiaEventKey, ingest, type IngestMeta } from './index.js';
 
 const meta = (headers: Record<string, string> = {}): IngestMeta => ({
   receivedAt: '2024-05-22T07:00:04.000Z',
@@ -55,6 +55,36 @@ describe('ingest', () => {
       return result.outcome === 'routed' ? result.eventKey : result.outcome;
     });
     expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it('gives an event the same key however it is written, whether its numbers need the text or not', () => {
+    const keyOf = (text: string) => {
+      const result = ingest('fakturia', text, meta());
+      return result.outcome === 'routed' ? result.eventKey : result.outcome;
+    };
+    // 84.03 reads back as written: the key is made from the parsed body.
+    const plain = (amount: string) =>
+      `{"eventType":"INVOICE_CREATED","triggerDate":"2024-05-22","payload":{"invoice":{"invoiceNumber":"R1","amountGross":${amount},"items":[{"taxRate":19}]}}}`;
+    const reordered = (amount: string) =>
+      `{ "payload": { "invoice": { "items": [ { "taxRate": 19 } ], "amountGross": ${amount}, "invoiceNumber": "R1" } },\n "triggerDate": "2024-05-22", "eventType": "INVOICE_CREATED" }`;
+    expect(keyOf(plain('84.03'))).toBe(keyOf(reordered('84.03')));
+    // 84.030 does not: the key is made from the text, and still ignores order and spacing.
+    expect(keyOf(plain('84.030'))).toBe(keyOf(reordered('84.030')));
+    expect(keyOf(plain('84.030'))).not.toBe(keyOf(plain('84.03')));
+    // Both ways give the key the text alone gives.
+    expect(keyOf(plain('84.03'))).toBe(
+      fakturiaEventKey('INVOICE_CREATED', '2024-05-22', {
+        invoice: { invoiceNumber: 'R1', amountGross: 84.03, items: [{ taxRate: 19 }] },
+      }),
+    );
+  });
+
+  it("takes a queued job's key as it is instead of deriving it again", () => {
+    const text = readFixture('fakturia/DUNNING_CREATED-redelivery.json');
+    const derived = ingest('fakturia', text, meta());
+    const known = ingest('fakturia', text, { ...meta(), eventKey: 'fakturia.known' });
+    expect(derived.outcome === 'routed' && derived.eventKey).toMatch(/^fakturia\.[0-9a-f]{64}$/);
+    expect(known.outcome === 'routed' && known.eventKey).toBe('fakturia.known');
   });
 
   it('says invalid_payload, naming each path, for JSON that breaks the catalog', () => {

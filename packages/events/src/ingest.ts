@@ -1,7 +1,7 @@
 import type { Source } from '@campus/sources';
-import type { EventValidation, InboundEvent } from './inbound-event.js';
+import type { EventValidation, InboundEvent, ValidationContext } from './inbound-event.js';
 import { toEventJob, type EventJobData } from './job.js';
-import { describeJsonError, MAX_JSON_DEPTH, nestsDeeperThan } from './json-text.js';
+import { describeJsonError, MAX_JSON_DEPTH, scanJsonText } from './json-text.js';
 import { routeEvent, type DomainQueue } from './routing.js';
 import type { ValidationDetail } from './schemas.js';
 import { SYNCHRONOUS_EVENT } from './senders/campus.js';
@@ -13,6 +13,8 @@ export interface IngestMeta {
   receivedAt: string;
   /** The non-secret headers kept with the job (keptHeaders); the website's `webhook-id` is read from them. */
   headers: Record<string, string>;
+  /** A queued job's event key: the worker runtime checks the body again but does not re-derive its key. */
+  eventKey?: string;
 }
 
 /** What became of one body: why it cannot be processed, or where it goes. */
@@ -47,11 +49,10 @@ export type IngestResult =
 function validateSafely(
   source: Source,
   body: unknown,
-  text: string,
-  webhookId?: string,
+  context: ValidationContext,
 ): EventValidation {
   try {
-    return validateEvent(source, body, { webhookId, sourceText: text });
+    return validateEvent(source, body, context);
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
     return {
@@ -73,7 +74,8 @@ function validateSafely(
  * check ▸ route.
  */
 export function ingest(source: Source, text: string, meta: IngestMeta): IngestResult {
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+  const scan = scanJsonText(text, MAX_JSON_DEPTH);
+  if (scan.tooDeep) {
     const details = [{ path: '/', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }];
     return { outcome: 'invalid_payload', details };
   }
@@ -86,7 +88,14 @@ export function ingest(source: Source, text: string, meta: IngestMeta): IngestRe
     const message = `The body is not valid JSON: ${parseError}.`;
     return { outcome: 'invalid_json', message, parseError, details: [{ path: '/', message }] };
   }
-  const validation = validateSafely(source, body, text, meta.headers['webhook-id']);
+  // Event keys come from the text only where the parsed numbers would lose
+  // the sender's digits; otherwise the parsed body gives the same key, faster.
+  const sourceText = scan.numbersAsParsed ? undefined : text;
+  const validation = validateSafely(source, body, {
+    sourceText,
+    webhookId: meta.headers['webhook-id'],
+    eventKey: meta.eventKey,
+  });
   if (!validation.ok) return { outcome: 'invalid_payload', details: validation.details };
   const event = validation.event;
   if (event.source === 'campus' && event.eventType === SYNCHRONOUS_EVENT) {

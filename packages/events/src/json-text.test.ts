@@ -5,7 +5,7 @@ import {
   canonicalMembers,
   describeJsonError,
   MAX_JSON_DEPTH,
-  nestsDeeperThan,
+  scanJsonText,
 } from './json-text.js';
 
 describe('canonical JSON from the source text', () => {
@@ -55,10 +55,33 @@ describe('what is wrong with a text JSON.parse refused', () => {
 describe('the nesting limit', () => {
   it('counts brackets outside strings only', () => {
     const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-    expect(nestsDeeperThan(deep(MAX_JSON_DEPTH), MAX_JSON_DEPTH)).toBe(false);
-    expect(nestsDeeperThan(deep(MAX_JSON_DEPTH + 1), MAX_JSON_DEPTH)).toBe(true);
-    expect(nestsDeeperThan(`["${'['.repeat(100)}\\"${'{'.repeat(100)}"]`, MAX_JSON_DEPTH)).toBe(
-      false,
-    );
+    const tooDeep = (text: string) => scanJsonText(text, MAX_JSON_DEPTH).tooDeep;
+    expect(tooDeep(deep(MAX_JSON_DEPTH))).toBe(false);
+    expect(tooDeep(deep(MAX_JSON_DEPTH + 1))).toBe(true);
+    expect(tooDeep(`["${'['.repeat(100)}\\"${'{'.repeat(100)}"]`)).toBe(false);
+  });
+});
+
+describe('numbers JSON.parse keeps as written', () => {
+  const asParsed = (text: string) => scanJsonText(text, MAX_JSON_DEPTH).numbersAsParsed;
+
+  it('holds for numbers as JSON.stringify writes them, and ignores digits in strings', () => {
+    expect(asParsed('{"a": [0, -1, 84.03, 1e+21, 5e-7], "b": "1.50", "c": true}')).toBe(true);
+  });
+
+  it('fails for any number JSON.parse would change', () => {
+    for (const n of ['1.50', '-0', '1e2', '1E400', '9007199254740993', '0.1000', '1.0'])
+      expect(asParsed(`{"a": [1, ${n}]}`), n).toBe(false);
+  });
+
+  it('gives the same canonical JSON from the parsed body as from the text when it holds', () => {
+    const texts = [
+      '{"b":[3,{"z":1,"a":"x\\"y\\u00e4"}],"a":null,"c":{"e":1.5,"d":true},"é":"ü","k y":{"-.":0}}',
+      '{"__proto__":{"n":-12.25},"constructor":[],"x\\u0000":"\\ud83d\\ude00"}',
+    ];
+    for (const text of texts) {
+      expect(asParsed(text)).toBe(true);
+      expect(canonicalJson(JSON.parse(text))).toBe(canonicalJsonText(text));
+    }
   });
 });

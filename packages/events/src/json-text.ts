@@ -30,21 +30,46 @@ function closingQuote(text: string, start: number): number {
   }
 }
 
-/** Whether arrays and objects nest deeper than `limit` anywhere in `text` (brackets in strings do not count). */
-export function nestsDeeperThan(text: string, limit: number): boolean {
+/** What one pass over a body's text finds before it is parsed. */
+export interface TextScan {
+  /** Arrays and objects nest deeper than the limit somewhere (brackets in strings do not count). */
+  tooDeep: boolean;
+  /**
+   * Every number is written as JSON.stringify writes what JSON.parse makes of
+   * it (`84.03`, not `84.030`, `1e2` or 2^53 + 1): canonical JSON made from the
+   * parsed body is then exactly the one made from the text, and cheaper.
+   */
+  numbersAsParsed: boolean;
+}
+
+const isNumberStart = (c: number) => c === 0x2d || (c >= 0x30 && c <= 0x39);
+const isNumberPart = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
+
+/** One pass over `text`: nesting depth against `limit`, and how its numbers are written. */
+export function scanJsonText(text: string, limit: number): TextScan {
   let depth = 0;
+  let numbersAsParsed = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       i = closingQuote(text, i);
-      if (i < 0) return false;
+      if (i < 0) break;
     } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
+      if (++depth > limit) return { tooDeep: true, numbersAsParsed };
     } else if (c === 0x5d || c === 0x7d) {
       depth--;
+    } else if (isNumberStart(c)) {
+      let end = i + 1;
+      while (end < text.length && isNumberPart(text.charCodeAt(end))) end++;
+      if (numbersAsParsed) {
+        const token = text.slice(i, end);
+        numbersAsParsed = String(Number(token)) === token;
+      }
+      i = end - 1;
     }
   }
-  return false;
+  return { tooDeep: false, numbersAsParsed };
 }
 
 /** Where and why a text is not JSON: a position, never a quote of the text. */

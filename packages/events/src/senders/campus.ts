@@ -53,7 +53,10 @@ export function campusEventKey(webhookId: string): string {
 
 const webhookIdPattern = new RegExp(SENDER_ID_PATTERN);
 
-export const validateCampus: SenderValidation = (body, { webhookId }): EventValidation => {
+export const validateCampus: SenderValidation = (
+  body,
+  { webhookId, eventKey },
+): EventValidation => {
   const envelope = checkEnvelope('campus', CAMPUS_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   if (!webhookId || !webhookIdPattern.test(webhookId)) {
@@ -74,7 +77,7 @@ export const validateCampus: SenderValidation = (body, { webhookId }): EventVali
       source: 'campus',
       eventType,
       known,
-      eventKey: campusEventKey(webhookId),
+      eventKey: eventKey ?? campusEventKey(webhookId),
       senderRetryCount: null,
       body,
     },

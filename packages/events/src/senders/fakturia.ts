@@ -78,7 +78,10 @@ function attributesSchema(eventType: FakturiaEventType) {
   };
 }
 
-export const validateFakturia: SenderValidation = (raw, { sourceText }): EventValidation => {
+export const validateFakturia: SenderValidation = (
+  raw,
+  { sourceText, eventKey },
+): EventValidation => {
   // The docs spell the payload both ways; both are accepted and read as `payload`.
   const spelling =
     Object.hasOwn(raw, 'payload') || !Object.hasOwn(raw, 'payLoad') ? 'payload' : 'payLoad';
@@ -98,15 +101,17 @@ export const validateFakturia: SenderValidation = (raw, { sourceText }): EventVa
       source: 'fakturia',
       eventType,
       known,
-      eventKey: fakturiaEventKey(
-        eventType,
-        body.triggerDate as string,
-        keyPart(
-          sourceText === undefined ? undefined : canonicalMembers(sourceText),
-          spelling,
-          body.payload,
+      eventKey:
+        eventKey ??
+        fakturiaEventKey(
+          eventType,
+          body.triggerDate as string,
+          keyPart(
+            sourceText === undefined ? undefined : canonicalMembers(sourceText),
+            spelling,
+            body.payload,
+          ),
         ),
-      ),
       senderRetryCount: typeof body.retryCount === 'number' ? body.retryCount : 0,
       body,
     },

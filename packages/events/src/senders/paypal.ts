@@ -73,7 +73,7 @@ export function paypalEventKey(id: string): string {
   return `paypal.${id}`;
 }
 
-export const validatePaypal: SenderValidation = (body): EventValidation => {
+export const validatePaypal: SenderValidation = (body, { eventKey }): EventValidation => {
   const envelope = checkEnvelope('paypal', PAYPAL_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   const eventType = body.event_type as string;
@@ -89,7 +89,7 @@ export const validatePaypal: SenderValidation = (body): EventValidation => {
       source: 'paypal',
       eventType,
       known,
-      eventKey: paypalEventKey(body.id as string),
+      eventKey: eventKey ?? paypalEventKey(body.id as string),
       senderRetryCount: null,
       body,
     },

@@ -65,7 +65,10 @@ export function plenigoEventKey(
   return `plenigo.${sha256Hex(canonicalJson([entityType, callbackType, String(entityId), entity]))}`;
 }
 
-export const validatePlenigo: SenderValidation = (body, { sourceText }): EventValidation => {
+export const validatePlenigo: SenderValidation = (
+  body,
+  { sourceText, eventKey },
+): EventValidation => {
   const envelope = checkEnvelope('plenigo', PLENIGO_ENVELOPE, body);
   if (envelope.length > 0) return invalid(envelope);
   const eventType = `${body.entityType as string}/${body.callbackType as string}`;
@@ -74,24 +77,27 @@ export const validatePlenigo: SenderValidation = (body, { sourceText }): EventVa
   if (known && entity !== null && body.entity === null) {
     return invalid([{ path: '/entity', message: `must be an object for ${eventType}` }]);
   }
-  const members = sourceText === undefined ? undefined : canonicalMembers(sourceText);
-  // A numeric entityId counts as the digits sent (beyond 2^53 JSON.parse would round it).
-  const entityId =
-    typeof body.entityId === 'number'
-      ? (members?.get('entityId') ?? body.entityId)
-      : (body.entityId as string);
+  const key = () => {
+    const members = sourceText === undefined ? undefined : canonicalMembers(sourceText);
+    // A numeric entityId counts as the digits sent (beyond 2^53 JSON.parse would round it).
+    const entityId =
+      typeof body.entityId === 'number'
+        ? (members?.get('entityId') ?? body.entityId)
+        : (body.entityId as string);
+    return plenigoEventKey(
+      body.entityType as string,
+      body.callbackType as string,
+      entityId,
+      keyPart(members, 'entity', body.entity),
+    );
+  };
   return {
     ok: true,
     event: {
       source: 'plenigo',
       eventType,
       known,
-      eventKey: plenigoEventKey(
-        body.entityType as string,
-        body.callbackType as string,
-        entityId,
-        keyPart(members, 'entity', body.entity),
-      ),
+      eventKey: eventKey ?? key(),
       senderRetryCount: null,
       body,
     },

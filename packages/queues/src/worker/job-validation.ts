@@ -41,6 +41,7 @@ export function parseEventJob(data: unknown): { job: EventJobData; body: unknown
   const ingested = ingest(job.source, job.rawBody, {
     receivedAt: job.receivedAt,
     headers: job.headers,
+    eventKey: job.eventKey,
   });
   if (ingested.outcome === 'invalid_json') {
     throw new UnrecoverableError(`The job's rawBody is not JSON: ${ingested.parseError}`);
