@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 
 export class BodyTooLargeError extends Error {
@@ -76,13 +77,7 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
   });
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The body as a string, or undefined when it is not valid UTF-8. */
 export function decodeUtf8(raw: Buffer): string | undefined {
-  try {
-    return utf8.decode(raw);
-  } catch {
-    return undefined;
-  }
+  return isUtf8(raw) ? raw.toString('utf8') : undefined;
 }

@@ -55,4 +55,11 @@ describe('createAccessLogger', () => {
     expect(lines.join('')).toContain('"status":202');
     expect(lines.join('')).toContain('"eventKey":"k1"');
   });
+
+  it("writes where the logger writes when that is not stdout (a test's capture)", () => {
+    const { lines, stream } = capture();
+    createAccessLogger(createLogger({ name: 'test' }, stream)).info({ ms: 3 }, 'job done');
+    expect(lines.join('')).toContain('"msg":"job done"');
+    expect(lines.join('')).toContain('"app":"test"');
+  });
 });
