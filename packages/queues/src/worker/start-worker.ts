@@ -1,7 +1,7 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { WorkerConfig } from '@campus/config';
 import { QUARANTINE_QUEUE, type EventJobData, type Source } from '@campus/events';
-import type { Logger } from '@campus/logger';
+import { createAccessLogger, type Logger } from '@campus/logger';
 import {
   closeConnection,
   createProducerConnection,
@@ -79,6 +79,8 @@ export async function startWorker(
     );
   }
   const outcomeTtl = options.retention.keepFailedDays * 24 * 60 * 60;
+  // "job done" lines carry ids and a duration only: the access logger, without redaction.
+  const doneLog = createAccessLogger(logger);
   const active = new Map<string, AbortController>();
   const events = definition.events as Record<
     string,
@@ -95,7 +97,11 @@ export async function startWorker(
     active.set(jobId, controller);
     const started = performance.now();
     const retryCount = job.attemptsMade;
-    let log = logger.child({ queue: queueName, jobId, job: job.name, retryCount });
+    let eventKey: string | undefined;
+    // A child logger costs more than a no-op job: made when something logs.
+    let childLog: Logger | undefined;
+    const log = () =>
+      (childLog ??= logger.child({ queue: queueName, jobId, job: job.name, retryCount, eventKey }));
     try {
       let body: unknown;
       let handler: (body: unknown, ctx: JobContext) => Promise<unknown>;
@@ -125,13 +131,15 @@ export async function startWorker(
       } else {
         throw new UnrecoverableError(`No handler for job "${job.name}" in queue ${queueName}.`);
       }
-      log = log.child({ eventKey: ctxBase.eventKey });
+      eventKey = ctxBase.eventKey;
       const ctx: JobContext = {
         ...ctxBase,
         queue: definition.queue,
         jobId,
         retryCount,
-        log,
+        get log() {
+          return log();
+        },
         signal: controller.signal,
         once: (step, effect) =>
           runOnce(
@@ -159,14 +167,24 @@ export async function startWorker(
       }
       const result = await handler(body, ctx);
       metrics?.jobs.inc({ queue: queueName, name: job.name, outcome: 'completed' });
-      log.info({ ms: Math.round(performance.now() - started) }, 'job done');
+      doneLog.info(
+        {
+          queue: queueName,
+          jobId,
+          job: job.name,
+          retryCount,
+          eventKey,
+          ms: Math.round(performance.now() - started),
+        },
+        'job done',
+      );
       return result ?? null;
     } catch (error) {
       const decision = decideRetry(error);
       const message = decision.error.message;
       if (decision.kind === 'wait') {
         metrics?.jobs.inc({ queue: queueName, name: job.name, outcome: 'rate_limited' });
-        log.warn(
+        log().warn(
           { waitMs: decision.ms, reason: message },
           'upstream asks to wait: queue paused, attempt not counted',
         );
@@ -175,7 +193,7 @@ export async function startWorker(
       }
       if (decision.kind === 'fail') {
         metrics?.jobs.inc({ queue: queueName, name: job.name, outcome: 'failed' });
-        log.error(
+        log().error(
           { reason: message, errorName: decision.error.name },
           'job failed for good: a retry cannot fix it',
         );
@@ -186,7 +204,7 @@ export async function startWorker(
       const attempts = job.opts.attempts ?? 1;
       const last = job.attemptsMade + 1 >= attempts;
       metrics?.jobs.inc({ queue: queueName, name: job.name, outcome: last ? 'failed' : 'retry' });
-      log[last ? 'error' : 'warn'](
+      log()[last ? 'error' : 'warn'](
         {
           reason: message,
           errorName: decision.error.name,
