@@ -1,0 +1,5 @@
+export async function benchMemory(..._a: unknown[]): Promise<never[]> {
+  return [];
+}
+{
+}

@@ -1,0 +1,3 @@
+export async function profileReceiver(..._a: unknown[]): Promise<void> {}
+{
+}

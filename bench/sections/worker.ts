@@ -1,0 +1,5 @@
+export async function benchWorker(..._a: unknown[]): Promise<never[]> {
+  return [];
+}
+{
+}
