@@ -57,13 +57,13 @@ async function main() {
   try {
     if (settings.sections.includes('receivers'))
       goals.push(...(await benchReceivers(settings, file.file)));
-    if (settings.profile) await profileReceiver(settings, file.file);
     if (settings.sections.includes('cluster'))
       goals.push(...(await benchCluster(settings, file.file)));
     if (settings.sections.includes('worker'))
       goals.push(...(await benchWorker(settings, workload)));
     if (settings.sections.includes('memory'))
       goals.push(...(await benchMemory(settings, workload)));
+    if (settings.profile) await profileReceiver(settings, file.file, workload);
   } finally {
     file.remove();
     await cleanupAll();

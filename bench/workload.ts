@@ -37,7 +37,7 @@ export interface Workload {
 
 /**
  * A Fakturia INVOICE_CREATED webhook (fixtures/fakturia/INVOICE_CREATED.json)
- * with seven invoice lines, padded to ~1.5 KB. The unique id is in the invoice
+ * with six invoice lines, padded to ~1.5 KB. The unique id is in the invoice
  * number, which is part of the payload and so of the event key
  * (fakturiaEventKey: eventType, triggerDate, payload): every body is a new
  * event, never the receiver's cheaper duplicate path.
@@ -55,7 +55,6 @@ export function fakturiaWorkload(): Workload {
     'Führung',
     'Zeitmanagement',
     'Präsentieren',
-    'Konfliktmanagement',
   ];
   const build = (padding: number) => {
     const body = {
@@ -64,9 +63,9 @@ export function fakturiaWorkload(): Workload {
         invoice: {
           ...invoice,
           invoiceNumber: `RE-${ID_MARK}`,
-          amountNet: 588.21,
-          amountGross: 700.0,
-          amountOpen: 700.0,
+          amountNet: 504.18,
+          amountGross: 600.0,
+          amountOpen: 600.0,
           items: courses.map((course, i) => ({
             ...line,
             itemNumber: `KURS-${i + 1}`,
@@ -79,7 +78,8 @@ export function fakturiaWorkload(): Workload {
     return JSON.stringify(body);
   };
   const unpadded = Buffer.byteLength(build(0));
-  const text = build(Math.max(0, TARGET_BODY_BYTES - unpadded));
+  if (unpadded > TARGET_BODY_BYTES) throw new Error(`the unpadded body has ${unpadded} bytes`);
+  const text = build(TARGET_BODY_BYTES - unpadded);
   const [head, tail] = text.split(ID_MARK) as [string, string];
   const credentials = { fakturiaToken: SANDBOX_SECRETS.FAKTURIA_WEBHOOK_TOKEN };
   return {

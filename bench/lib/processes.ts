@@ -70,13 +70,23 @@ export function startProcess(
   return { child, exited, stop };
 }
 
-/** A TypeScript file of the bench (or an app's built main.js) as its own Node process. */
+/**
+ * A TypeScript file of the bench (or an app's built main.js) as its own Node
+ * process. `builtPackages`: @campus/* from their dist/, as production runs
+ * them, rather than from source.
+ */
 export function startNode(
   file: string,
   args: string[] = [],
-  options: { env?: Record<string, string>; stdio?: StdioOptions; nodeOptions?: string[] } = {},
+  options: {
+    env?: Record<string, string>;
+    stdio?: StdioOptions;
+    nodeOptions?: string[];
+    builtPackages?: boolean;
+  } = {},
 ): Child {
-  const loader = file.endsWith('.ts') ? ['--conditions=@campus/source', '--import', 'tsx'] : [];
+  const source = options.builtPackages ? [] : ['--conditions=@campus/source'];
+  const loader = file.endsWith('.ts') ? [...source, '--import', 'tsx'] : [];
   return startProcess(
     process.execPath,
     [...(options.nodeOptions ?? []), ...loader, file, ...args],

@@ -79,6 +79,8 @@ export interface Target {
   label: string;
   port: number;
   redis: RedisAdmin;
+  /** REDIS_URL as the target got it. */
+  redisUrl: string;
   /** Jobs waiting in the target's queue (nothing works on them during a load run). */
   jobs(): Promise<number>;
   process: Child;
@@ -122,6 +124,7 @@ export async function startOurReceiver(
     label,
     port,
     redis: admin,
+    redisUrl: url,
     jobs: () => admin.client.llen(waitKey),
     process: child,
   };
@@ -138,6 +141,7 @@ export async function startBaseline(kind: 'express' | 'fastify', label: string):
     label,
     port,
     redis: admin,
+    redisUrl: url,
     jobs: () => admin.client.llen('bench:invoice-sync:wait'),
     process: child,
   };
