@@ -77,6 +77,8 @@ async function main() {
 main().then(
   () => process.exit(0),
   async (error: unknown) => {
+    // Interrupted: the signal handler stops everything and exits.
+    if (stopping) return;
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : error}\n`);
     await cleanupAll();
     process.exit(1);
