@@ -61,10 +61,11 @@ addFormats(ajv);
 
 const compiled = new Map<string, ValidateFunction>();
 
-export function compileSchema(key: string, schema: object): ValidateFunction {
+/** The validator compiled for `key`; `schema` (or the function that builds it) is read only the first time. */
+export function compileSchema(key: string, schema: object | (() => object)): ValidateFunction {
   let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv.compile(typeof schema === 'function' ? schema() : schema);
     compiled.set(key, validate);
   }
   return validate;

@@ -92,7 +92,7 @@ export const validateFakturia: SenderValidation = (
   const known = catalogEntry(FAKTURIA_EVENTS, eventType) !== undefined;
   if (known) {
     const type = eventType as FakturiaEventType;
-    const validate = compileSchema(`fakturia:${type}`, attributesSchema(type));
+    const validate = compileSchema(`fakturia:${type}`, () => attributesSchema(type));
     if (!validate(body)) return invalid(toDetails(validate.errors));
   }
   return {

@@ -289,6 +289,32 @@ describe('the worker runtime', () => {
     expect(await queues.domain['dunning-mail'].getJobState(id)).toBe('completed');
   });
 
+  it('aborts the signal of a job still running when the grace period is over', async () => {
+    let startedResolve: () => void = () => {};
+    const started = new Promise<void>((r) => (startedResolve = r));
+    let seen: unknown;
+    const run = await start({
+      queue: 'dunning-mail',
+      events: {
+        'fakturia.DUNNING_CREATED': async (_body, ctx) => {
+          startedResolve();
+          // Reads the signal only after the worker started closing.
+          await new Promise((r) => setTimeout(r, 300));
+          await new Promise<void>((resolve) => {
+            if (ctx.signal.aborted) return resolve();
+            ctx.signal.addEventListener('abort', () => resolve());
+          });
+          seen = ctx.signal.reason;
+        },
+      },
+    });
+    await queueDunning();
+    await started;
+    await run.close(100);
+    await waitFor('the handler to see the abort', () => seen !== undefined);
+    expect(String(seen)).toContain('worker shutting down');
+  });
+
   it('turns an UnrecoverableError into a failed job with its message', async () => {
     running = await start({
       queue: 'dunning-mail',

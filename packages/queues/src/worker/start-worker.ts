@@ -81,7 +81,9 @@ export async function startWorker(
   const outcomeTtl = options.retention.keepFailedDays * 24 * 60 * 60;
   // "job done" lines carry ids and a duration only: the access logger, without redaction.
   const doneLog = createAccessLogger(logger);
-  const active = new Map<string, AbortController>();
+  // Each active job's abort controller, made when its handler first reads ctx.signal.
+  const active = new Map<string, { controller?: AbortController }>();
+  let abortReason: Error | undefined;
   const events = definition.events as Record<
     string,
     (body: unknown, ctx: JobContext) => Promise<unknown>
@@ -93,8 +95,8 @@ export async function startWorker(
 
   async function process(job: Job): Promise<unknown> {
     const jobId = job.id ?? '';
-    const controller = new AbortController();
-    active.set(jobId, controller);
+    const slot: { controller?: AbortController } = {};
+    active.set(jobId, slot);
     const started = performance.now();
     const retryCount = job.attemptsMade;
     let eventKey: string | undefined;
@@ -140,7 +142,13 @@ export async function startWorker(
         get log() {
           return log();
         },
-        signal: controller.signal,
+        get signal() {
+          if (!slot.controller) {
+            slot.controller = new AbortController();
+            if (abortReason) slot.controller.abort(abortReason);
+          }
+          return slot.controller.signal;
+        },
         once: (step, effect) =>
           runOnce(
             producer,
@@ -256,8 +264,8 @@ export async function startWorker(
           { active: active.size },
           'grace period over: aborting active jobs; they will run again elsewhere',
         );
-        for (const controller of active.values())
-          controller.abort(new Error('worker shutting down'));
+        abortReason = new Error('worker shutting down');
+        for (const slot of active.values()) slot.controller?.abort(abortReason);
         await worker.close(true);
       }
       await Promise.all([queue.close(), quarantine.close()]);
