@@ -55,6 +55,8 @@ export async function startLocalRedis(url: string, dir: string): Promise<ChildPr
       '',
       '--maxmemory-policy',
       'noeviction',
+      '--hash-max-listpack-value',
+      '4096',
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );

@@ -69,10 +69,11 @@ afterAll(async () => {
 });
 
 describe('docker-compose.yml', () => {
-  it('runs Redis with AOF, noeviction, a volume and a password every app is given', () => {
+  it('runs Redis with AOF, noeviction, compact job hashes, a volume and a password every app is given', () => {
     const command = compose.services.redis?.command?.join(' ') ?? '';
     expect(command).toContain('--appendonly yes');
     expect(command).toContain('--maxmemory-policy noeviction');
+    expect(command).toContain('--hash-max-listpack-value 4096');
     expect(command).toContain('--requirepass ${REDIS_PASSWORD:?set REDIS_PASSWORD}');
     expect(compose.services.redis).toHaveProperty('volumes');
     for (const [name, service] of appServices) {
@@ -97,6 +98,7 @@ describe('docker-compose.yml', () => {
       expect(command, name).toContain('--cluster-enabled yes');
       expect(command, name).toContain('--appendonly yes');
       expect(command, name).toContain('--maxmemory-policy noeviction');
+      expect(command, name).toContain('--hash-max-listpack-value 4096');
       expect(command, name).toContain('--requirepass ${REDIS_PASSWORD:?set REDIS_PASSWORD}');
       expect(command, name).toContain('--masterauth ${REDIS_PASSWORD:?set REDIS_PASSWORD}');
     }

@@ -58,8 +58,11 @@ describe('acceptEvent', () => {
     );
     expect(result.status).toBe('accepted');
     expect(writes).toBe(1);
-    expect(await redis.exists(eventRecordKey('acc', job.eventKey))).toBe(1);
+    expect(await redis.get(eventRecordKey('acc', job.eventKey))).toBe(job.receivedAt);
     expect(await queues.domain['dunning-mail'].getJobState(job.eventKey)).toBe('waiting');
+    // hash-max-listpack-value 4096, as docker-compose.yml runs Redis: the job hash stays compact.
+    const jobKey = queues.domain['dunning-mail'].toKey(job.eventKey);
+    expect(await redis.object('ENCODING', jobKey)).toBe('listpack');
   });
 
   it('answers a redelivery as a duplicate and adds nothing', async () => {

@@ -72,14 +72,21 @@ async function addToQueues(
   rememberSeconds: number,
 ): Promise<AcceptOutcome> {
   const name = jobNameOf(job.source, job.eventType);
-  const record = JSON.stringify({ receivedAt: job.receivedAt, queues: targets });
   // One round trip for a new event: the record, and per queue whether its job
   // was there and the add (idempotent by job id), are issued in the same tick,
   // so auto-pipelining writes them together (on a cluster: per node, the
   // EXISTS ahead of the add on the queue's node). Every reply is awaited
   // before the caller answers 2xx.
   const [isNew, existed] = await Promise.all([
-    redis.set(eventRecordKey(queues.prefix, job.eventKey), record, 'EX', rememberSeconds, 'NX'),
+    // The record holds when the event first came: a few bytes, kept for
+    // EVENT_KEY_TTL_DAYS per event (its routing is the jobs' names and queues).
+    redis.set(
+      eventRecordKey(queues.prefix, job.eventKey),
+      job.receivedAt,
+      'EX',
+      rememberSeconds,
+      'NX',
+    ),
     Promise.all(
       targets.map((q) => {
         const queue = queues.domain[q];

@@ -14,6 +14,9 @@ export function redisServerArgs(port: number, dir: string, extra: string[]): str
     '',
     '--maxmemory-policy',
     'noeviction',
+    // As docker-compose.yml runs Redis: a job hash of a webhook stays a compact listpack.
+    '--hash-max-listpack-value',
+    '4096',
     '--protected-mode',
     'no',
     '--loglevel',
