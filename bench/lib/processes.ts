@@ -4,6 +4,7 @@
  * SIGINT/SIGTERM.
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   startTestCluster,
@@ -123,5 +124,23 @@ export async function startCluster(): Promise<TestCluster> {
   onCleanup(() => cluster.close());
   return cluster;
 }
+
+/**
+ * CPU seconds (user + system, every thread) a process has used, from
+ * /proc/<pid>/stat; undefined where there is no /proc (not Linux).
+ */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+// USER_HZ: 100 on every Linux the bench runs on (`getconf CLK_TCK`).
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,7 @@
  */
 import { freshSalt } from '../workload.js';
 import { runLoad, type LoadResult } from './load.js';
-import { sleep } from './processes.js';
+import { processCpuSeconds, sleep } from './processes.js';
 import { fmt, median, say } from './report.js';
 import type { BenchSettings } from './settings.js';
 import type { Target } from './targets.js';
@@ -16,6 +16,8 @@ export interface Run extends LoadResult {
   jobs: number;
   /** `INFO commandstats` calls during the run. */
   calls: Map<string, number>;
+  /** CPU time per answered request, in µs: the target's process (every thread) and its Redis. */
+  cpuUs: { process?: number; redis: number };
 }
 
 export interface TargetResult {
@@ -42,6 +44,8 @@ async function loadOnce(
   await target.redis.flush();
   await target.redis.resetStats();
   await sleep(500);
+  const pid = target.process.child.pid;
+  const before = { process: processCpuSeconds(pid), redis: await target.redis.cpuSeconds() };
   const result = await runLoad(settings.generator, {
     port: target.port,
     connections: settings.connections,
@@ -51,8 +55,17 @@ async function loadOnce(
   });
   // Adds still in flight when the load generator stopped land within a moment.
   await sleep(300);
+  const after = { process: processCpuSeconds(pid), redis: await target.redis.cpuSeconds() };
+  const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(result.requests, 1);
+  const cpuUs = {
+    process:
+      before.process === undefined || after.process === undefined
+        ? undefined
+        : perRequest(after.process - before.process),
+    redis: perRequest(after.redis - before.redis),
+  };
   const [jobs, calls] = await Promise.all([target.jobs(), target.redis.commandCalls()]);
-  return { ...result, jobs, calls };
+  return { ...result, jobs, calls, cpuUs };
 }
 
 function describe(run: Run): string {

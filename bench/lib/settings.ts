@@ -40,9 +40,9 @@ export function readSettings(argv: string[], generator: LoadGenerator): BenchSet
     if (!(SECTIONS as readonly string[]).includes(s))
       throw new Error(`--only takes ${SECTIONS.join(', ')} (comma-separated), not "${s}"`);
   }
-  const known = ['--quick', '--profile', '--only', ...only];
-  for (const arg of argv)
-    if (!known.includes(arg) && !arg.startsWith('--only='))
+  const known = ['--quick', '--profile', '--only'];
+  for (const [i, arg] of argv.entries())
+    if (!known.includes(arg) && !arg.startsWith('--only=') && argv[i - 1] !== '--only')
       throw new Error(
         `unknown argument ${arg}: npm run bench -- [--quick] [--only ${SECTIONS.join('|')}] [--profile]`,
       );

@@ -61,6 +61,17 @@ export class RedisAdmin {
     return calls;
   }
 
+  /** CPU seconds (user + system) the masters' redis-server processes have used (`INFO cpu`). */
+  async cpuSeconds(): Promise<number> {
+    let total = 0;
+    for (const master of this.masters()) {
+      const info = await master.info('cpu');
+      for (const field of ['used_cpu_user', 'used_cpu_sys'])
+        total += Number(new RegExp(`^${field}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+    }
+    return total;
+  }
+
   async info(section: string): Promise<Record<string, string>> {
     const fields: Record<string, string> = {};
     for (const master of this.masters()) {

@@ -3,7 +3,7 @@ import { alternate, type TargetResult } from '../lib/rounds.js';
 import { fmt, heading, say, type Goal } from '../lib/report.js';
 import type { BenchSettings } from '../lib/settings.js';
 import { startOurReceiver } from '../lib/targets.js';
-import { printCommandStats, resultTable } from './receivers.js';
+import { printCommandStats, printCpu, resultTable } from './receivers.js';
 
 export async function benchCluster(settings: BenchSettings, workloadFile: string): Promise<Goal[]> {
   heading('Cluster: our receiver on a six-node Redis Cluster vs on one Redis');
@@ -21,6 +21,7 @@ export async function benchCluster(settings: BenchSettings, workloadFile: string
     `Median of ${settings.rounds} rounds each (${settings.connections} connections, ${settings.seconds} s):`,
   );
   resultTable(results);
+  printCpu(results);
   printCommandStats(results);
   say('  (cluster: summed over the three masters)');
   for (const t of targets) await t.process.stop();

@@ -22,6 +22,20 @@ export function resultTable(results: TargetResult[]) {
   );
 }
 
+/**
+ * CPU per request of the median round: on a machine the receiver, its Redis
+ * and the load generator share, this is what bounds throughput.
+ */
+export function printCpu(results: TargetResult[]) {
+  say();
+  say('CPU per request (median round; the process with all its threads, and its redis-server):');
+  for (const r of results) {
+    const { cpuUs } = medianRun(r);
+    const own = cpuUs.process === undefined ? 'n/a (no /proc)' : `${fmt(cpuUs.process)} µs`;
+    say(`  ${r.target.label}: ${own}, Redis ${fmt(cpuUs.redis)} µs`);
+  }
+}
+
 export function printCommandStats(results: TargetResult[], unit = 'webhook') {
   say();
   say(`Redis commands per ${unit} (INFO commandstats of the median round ÷ its requests):`);
@@ -49,6 +63,7 @@ export async function benchReceivers(
     `Median of ${settings.rounds} rounds each (${settings.connections} connections, ${settings.seconds} s, ${settings.generator}):`,
   );
   resultTable(results);
+  printCpu(results);
   printCommandStats(results);
   for (const r of results) {
     if (r.missingJobs > 0)
