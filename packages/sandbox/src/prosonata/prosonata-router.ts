@@ -1,3 +1,8 @@
+/**
+ * The ProSonata stand-in's HTTP API: `/api/v1/addresses` as ProSonata documents it.
+ * Source: ProSonata's address API description (the seed `prosonata-addresses-api.txt`;
+ * what it documents, and what we assumed, in docs/upstreams/prosonata.md).
+ */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '@campus/logger';
 import { recordedRequestOf } from '../http/request-log.js';
