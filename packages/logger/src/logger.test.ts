@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createAccessLogger, createLogger } from './index.js';
@@ -61,5 +62,34 @@ describe('createAccessLogger', () => {
     createAccessLogger(createLogger({ name: 'test' }, stream)).info({ ms: 3 }, 'job done');
     expect(lines.join('')).toContain('"msg":"job done"');
     expect(lines.join('')).toContain('"app":"test"');
+  });
+
+  it('on stdout, buffers lines but lets them out on a timer, and all of them at exit', async () => {
+    // A process of its own: the buffered stdout is one per process.
+    const script = `
+      import { createAccessLogger, createLogger } from './packages/logger/src/index.ts';
+      const access = createAccessLogger(createLogger({ name: 'child' }));
+      access.info({ n: 1 }, 'first');
+      setTimeout(() => { access.info({ n: 2 }, 'last'); process.exit(0); }, 1500);
+    `;
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@campus/source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: new URL('../../../', import.meta.url), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const seen: { msg: string; at: number }[] = [];
+    const started = Date.now();
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += String(chunk);
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines)
+        seen.push({ msg: (JSON.parse(line) as { msg: string }).msg, at: Date.now() - started });
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(seen.map((l) => l.msg)).toEqual(['first', 'last']);
+    // "first" left on the timer, long before the process logged "last" and exited.
+    expect(seen[0]!.at).toBeLessThan(seen[1]!.at - 500);
   });
 });

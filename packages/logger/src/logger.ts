@@ -67,7 +67,7 @@ export function createLogger(
  * Its lines go where the logger's go. Where that is stdout, they are
  * buffered: they leave in writes of 4 KB or every half second, whichever
  * comes first, instead of a write each; pino flushes what is pending when the
- * process exits.
+ * process exits (a kill -9 loses at most the last half second of access lines).
  */
 export function createAccessLogger(logger: Logger, destination?: DestinationStream): Logger {
   const parent = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as
