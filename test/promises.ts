@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { DomainQueue } from '@campus/events';
+import type { SinkMail } from '@campus/sandbox';
 import { readFixture, waitFor } from '@campus/testing';
 import type { RunningSystem } from './system.js';
 
@@ -18,14 +19,6 @@ import type { RunningSystem } from './system.js';
  * other end-to-end expectations count.
  */
 const STEP_MS = 60_000;
-
-interface SinkMail {
-  id: string;
-  to: string[];
-  subject: string;
-  text?: string;
-  attachments: { filename: string; sha256: string }[];
-}
 
 const mailsTo = async (system: RunningSystem, address: string) =>
   (await system.control<SinkMail[]>('/mail')).filter((m) => m.to.includes(address));

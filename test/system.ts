@@ -18,6 +18,7 @@ import {
   type TestCluster,
   type TestRedis,
 } from '@campus/testing';
+import { sandboxControl } from '@campus/sandbox';
 import { senderHeaders, senderQuery } from '@campus/webhook-auth';
 import type { RedisClient } from '@campus/queues';
 
@@ -191,16 +192,8 @@ export async function startSystem(
     sendFixture(path) {
       return system.send(path.split('/')[0] as 'fakturia', readFixture(path));
     },
-    async control<T>(path: string, body?: unknown) {
-      const init =
-        body === undefined
-          ? {}
-          : {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            };
-      return (await (await fetch(`${sandbox}/_control${path}`, init)).json()) as T;
+    control<T>(path: string, body?: unknown) {
+      return sandboxControl(sandbox).control<T>(body === undefined ? 'GET' : 'POST', path, body);
     },
     async capturePaypal(body) {
       const caught = await catchOneRequest();

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { retryAdviceOf } from '@campus/errors';
 import { createLogger } from '@campus/logger';
-import { startSandbox, type RecordedRequest, type RunningSandbox } from '@campus/sandbox';
+import {
+  sandboxControl,
+  startSandbox,
+  type RecordedRequest,
+  type RunningSandbox,
+} from '@campus/sandbox';
 import { UpstreamError, UpstreamRateLimitError, UpstreamRejectedError } from './errors.js';
 import { createPaypalClient } from './paypal.js';
 import { createSubscription, type PaypalSubscriptionRequest } from './paypal-subscriptions.js';
@@ -31,15 +36,8 @@ beforeEach(async () => {
   await control('POST', '/reset');
 });
 
-async function control<T = unknown>(method: string, path: string, payload?: unknown): Promise<T> {
-  const response = await fetch(`${sandbox.url}/_control${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-  });
-  if (!response.ok) throw new Error(`control ${method} ${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
+const control = <T = unknown>(method: string, path: string, payload?: unknown) =>
+  sandboxControl(sandbox.url).control<T>(method, path, payload);
 
 const paypalClient = (timeoutMs = 10_000) =>
   createPaypalClient({

@@ -1,27 +1,16 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createLogger } from '@campus/logger';
-import { startSandbox, type RecordedRequest, type RunningSandbox } from '@campus/sandbox';
+import {
+  sandboxControl,
+  startSandbox,
+  type RecordedRequest,
+  type RunningSandbox,
+} from '@campus/sandbox';
 import { createLexofficeClient } from '../src/lexoffice/lexoffice-client.js';
 
 export { EINNAHMEN, fakturiaInvoice } from './lexoffice-samples.js';
 
 const KEY = 'sandbox-lexoffice-key';
-
-/** Async control-API call of the stand-in. */
-async function control<T>(
-  sandbox: RunningSandbox,
-  method: string,
-  path: string,
-  payload?: unknown,
-) {
-  const response = await fetch(`${sandbox.url}/_control${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-  });
-  if (!response.ok) throw new Error(`control ${method} ${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
 
 /**
  * The sandbox's Lexoffice for one test file (reset before each test) and a
@@ -31,6 +20,8 @@ async function control<T>(
  */
 export function useLexofficeStandIn() {
   let sandbox: RunningSandbox;
+  const control = <T = unknown>(method: string, path: string, payload?: unknown) =>
+    sandboxControl(sandbox.url).control<T>(method, path, payload);
   beforeAll(async () => {
     sandbox = await startSandbox({
       logger: createLogger({ name: 'lexoffice-client-test', level: 'silent' }),
@@ -40,7 +31,7 @@ export function useLexofficeStandIn() {
     });
   });
   afterAll(() => sandbox.close());
-  beforeEach(() => control(sandbox, 'POST', '/reset'));
+  beforeEach(() => control('POST', '/reset'));
   return {
     get url() {
       return `${sandbox.url}/lexoffice`;
@@ -51,9 +42,8 @@ export function useLexofficeStandIn() {
         apiKey: options.apiKey ?? KEY,
         timeoutMs: options.timeoutMs ?? 10_000,
       }),
-    control: <T = unknown>(method: string, path: string, payload?: unknown) =>
-      control<T>(sandbox, method, path, payload),
-    requests: () => control<RecordedRequest[]>(sandbox, 'GET', '/lexoffice/requests'),
+    control,
+    requests: () => control<RecordedRequest[]>('GET', '/lexoffice/requests'),
   };
 }
 

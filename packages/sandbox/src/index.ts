@@ -21,6 +21,8 @@ export type { StoredMail, StoredAttachment } from './mail/mail-store.js';
 export { SMTP_FAIL_MODES } from './mail/smtp-fail-switch.js';
 export type { SmtpFailMode, SmtpFailStatus, SmtpFailSwitch } from './mail/smtp-fail-switch.js';
 export { mailFailSwitch } from './mail/mail-fail-client.js';
+export { sandboxControl, SandboxControlError } from './control/control-client.js';
+export type { SandboxControl, SinkMail } from './control/control-client.js';
 export type { MailFailSwitchClient } from './mail/mail-fail-client.js';
 export type { CustomerGroup, Address } from './prosonata/address-fields.js';
 export type { FakturiaCustomerRecord } from './fakturia/fakturia-state.js';

@@ -27,9 +27,11 @@ import {
 } from '@campus/queues';
 import {
   mailFailSwitch,
+  sandboxControl,
   startSandbox,
   type MailFailSwitchClient,
   type RunningSandbox,
+  type SandboxControl,
 } from '@campus/sandbox';
 import { startTestRedis, type TestRedis } from '@campus/testing';
 import {
@@ -41,7 +43,6 @@ import {
   type ReceiverJob,
   type Retries,
 } from './deliveries.js';
-import { sandboxControl, type SandboxControl } from './sandbox-control.js';
 import { settledJob, type SettledJob } from './settled.js';
 
 export interface WorkerWorldOptions {

@@ -1,4 +1,4 @@
-import type { StoredAttachment, StoredMail } from '@campus/sandbox';
+import type { StoredAttachment, StoredMail } from '../mail/mail-store.js';
 
 /** A mail as the sandbox's `GET /_control/mail` shows it: attachments described, not inlined. */
 export type SinkMail = Omit<StoredMail, 'attachments'> & {
@@ -10,7 +10,7 @@ export class SandboxControlError extends Error {
   override name = 'SandboxControlError';
 }
 
-/** The sandbox as a test reads and steers it, over its HTTP control API (packages/sandbox/README.md). */
+/** The sandbox as a test reads and steers it, over its HTTP control API (`/_control`, packages/sandbox/README.md). */
 export interface SandboxControl {
   /** `/_control<path>`: JSON in, JSON out; e.g. `control('POST', '/lexoffice/fail', { count: 1 })`. */
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
